@@ -1,0 +1,25 @@
+package io.relais.contract;
+
+/**
+ * CloudEvents attributes Relais sets on every Kafka record (binary content mode: attributes travel
+ * as {@code ce_*} headers, the event itself as the JSON value).
+ */
+public final class CloudEventAttributes {
+
+    /** CloudEvents {@code source} of events written by the command side. */
+    public static final String SOURCE = "/relais/command-service";
+
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    /**
+     * Extension: position of the event in its aggregate's stream, starting at 0. Consumers use
+     * (subject, aggregatesequence) to drop re-deliveries.
+     */
+    public static final String AGGREGATE_SEQUENCE = "aggregatesequence";
+
+    /** Extension: the kind of aggregate the subject identifies ({@code task}, ...). */
+    public static final String AGGREGATE_TYPE = "aggregatetype";
+
+    private CloudEventAttributes() {
+    }
+}

@@ -1,0 +1,27 @@
+package io.relais.contract;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Every topic Relais writes. Subscribers find the same list in the README and the AsyncAPI document. */
+public final class Topics {
+
+    /**
+     * Every task event, in order per task (key = task id). Kept forever: projections are rebuilt by
+     * replaying it from the beginning.
+     */
+    public static final TopicSpec TASKS =
+            new TopicSpec("relais.tasks.v1", 3, null, TopicSpec.CleanupPolicy.DELETE);
+
+    /**
+     * The latest value of each KPI per window (key = {@link io.relais.contract.kpi.KpiValue#key()}),
+     * compacted so that a new reader gets the current figures without the whole history.
+     */
+    public static final TopicSpec KPIS =
+            new TopicSpec("relais.kpis.v1", 3, Duration.ofDays(400), TopicSpec.CleanupPolicy.COMPACT);
+
+    public static final List<TopicSpec> ALL = List.of(TASKS, KPIS);
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,5 @@
+package io.relais.contract.task;
+
+public enum TaskPriority {
+    LOW, NORMAL, HIGH, CRITICAL
+}

@@ -1,0 +1,33 @@
+package io.relais.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void shouldKeepTaskEventsForever_soProjectionsCanBeRebuiltByReplay() {
+        assertThat(Topics.TASKS.retentionMs()).isEqualTo(-1L);
+        assertThat(Topics.TASKS.cleanupPolicy()).isEqualTo(TopicSpec.CleanupPolicy.DELETE);
+    }
+
+    @Test
+    void shouldVersionEveryTopicName_andNeverReuseOne() {
+        Set<String> names = new HashSet<>();
+        for (TopicSpec topic : Topics.ALL) {
+            assertThat(topic.name()).matches("relais\\.[a-z-]+\\.v\\d+");
+            assertThat(names.add(topic.name())).as("unique %s", topic.name()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRefuseATopicWithoutPartitions() {
+        assertThatThrownBy(() -> new TopicSpec("relais.x.v1", 0, null, TopicSpec.CleanupPolicy.DELETE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("partitions");
+    }
+}
