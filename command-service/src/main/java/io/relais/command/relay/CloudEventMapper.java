@@ -1,0 +1,62 @@
+package io.relais.command.relay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.relais.contract.CloudEventAttributes;
+import io.relais.contract.EventType;
+import java.net.URI;
+import java.time.ZoneOffset;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+
+/** Turns a stored domain event into the CloudEvent subscribers receive (the contract's attributes, JSON data). */
+@Component
+class CloudEventMapper {
+
+    private static final URI SOURCE = URI.create(CloudEventAttributes.SOURCE);
+
+    /**
+     * Its own mapper, not the web layer's: the wire format of the contract (ISO-8601 instants, field names
+     * as in the records) must not change when someone tunes the REST JSON settings.
+     */
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    CloudEvent toCloudEvent(DomainEventMessage<?> message) {
+        EventType type = EventType.ofPayload(message.getPayloadType()).orElseThrow(() -> new UnpublishedEventException(
+                message.getPayloadType().getName() + " is not in the event contract's catalogue; the relay stops"
+                        + " rather than skip it"));
+        return CloudEventBuilder.v1()
+                .withId(message.getIdentifier())
+                .withSource(SOURCE)
+                .withType(type.cloudEventType())
+                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withSubject(message.getAggregateIdentifier())
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, message.getSequenceNumber())
+                .withExtension(CloudEventAttributes.AGGREGATE_TYPE, type.aggregateType())
+                .withData(serialize(message.getPayload()))
+                .build();
+    }
+
+    private byte[] serialize(Object payload) {
+        try {
+            return json.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + payload.getClass().getName(), e);
+        }
+    }
+
+    static final class UnpublishedEventException extends IllegalStateException {
+        UnpublishedEventException(String message) {
+            super(message);
+        }
+    }
+}

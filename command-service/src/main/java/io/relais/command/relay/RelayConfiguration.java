@@ -1,0 +1,40 @@
+package io.relais.command.relay;
+
+import io.relais.contract.TopicSpec;
+import io.relais.contract.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration
+class RelayConfiguration {
+
+    /**
+     * Axon's default error handler logs a failed handler and moves on, which would advance the token past
+     * an event that never reached Kafka. Propagating makes the tracking processor back off and retry it.
+     */
+    @Autowired
+    void retryInsteadOfSkipping(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP,
+                configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    NewTopic taskEventsTopic(RelayProperties properties) {
+        return newTopic(Topics.TASKS, properties.replicationFactor());
+    }
+
+    static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
+        return TopicBuilder.name(spec.name())
+                .partitions(spec.partitions())
+                .replicas(replicationFactor)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()))
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy().kafkaValue())
+                .build();
+    }
+}

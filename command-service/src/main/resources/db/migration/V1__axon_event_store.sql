@@ -1,0 +1,62 @@
+-- Axon's JDBC event store, token store and saga tables for PostgreSQL, as Axon's own PostgreSQL table
+-- factories define them: BYTEA payloads (not JPA @Lob/OID large objects, which VACUUM never reclaims) and a
+-- BIGSERIAL global index that the tracking processors follow.
+
+CREATE TABLE domainevententry (
+    globalindex         BIGSERIAL    NOT NULL,
+    aggregateidentifier VARCHAR(255) NOT NULL,
+    sequencenumber      BIGINT       NOT NULL,
+    type                VARCHAR(255),
+    eventidentifier     VARCHAR(255) NOT NULL,
+    metadata            BYTEA,
+    payload             BYTEA        NOT NULL,
+    payloadrevision     VARCHAR(255),
+    payloadtype         VARCHAR(255) NOT NULL,
+    timestamp           VARCHAR(255) NOT NULL,
+    PRIMARY KEY (globalindex),
+    UNIQUE (aggregateidentifier, sequencenumber),
+    UNIQUE (eventidentifier)
+);
+
+CREATE TABLE snapshotevententry (
+    aggregateidentifier VARCHAR(255) NOT NULL,
+    sequencenumber      BIGINT       NOT NULL,
+    type                VARCHAR(255) NOT NULL,
+    eventidentifier     VARCHAR(255) NOT NULL,
+    metadata            BYTEA,
+    payload             BYTEA        NOT NULL,
+    payloadrevision     VARCHAR(255),
+    payloadtype         VARCHAR(255) NOT NULL,
+    timestamp           VARCHAR(255) NOT NULL,
+    PRIMARY KEY (aggregateidentifier, sequencenumber),
+    UNIQUE (eventidentifier)
+);
+
+CREATE TABLE tokenentry (
+    processorname VARCHAR(255) NOT NULL,
+    segment       INTEGER      NOT NULL,
+    token         BYTEA        NULL,
+    tokentype     VARCHAR(255) NULL,
+    timestamp     VARCHAR(255) NULL,
+    owner         VARCHAR(255) NULL,
+    PRIMARY KEY (processorname, segment)
+);
+
+CREATE TABLE sagaentry (
+    sagaid         VARCHAR(255) NOT NULL,
+    revision       VARCHAR(255),
+    sagatype       VARCHAR(255),
+    serializedsaga BYTEA,
+    PRIMARY KEY (sagaid)
+);
+
+CREATE TABLE associationvalueentry (
+    id               BIGSERIAL    NOT NULL,
+    associationkey   VARCHAR(255) NOT NULL,
+    associationvalue VARCHAR(255),
+    sagatype         VARCHAR(255),
+    sagaid           VARCHAR(255),
+    PRIMARY KEY (id)
+);
+CREATE INDEX associationvalueentry_saga ON associationvalueentry (sagatype, associationkey, associationvalue);
+CREATE INDEX associationvalueentry_sagaid ON associationvalueentry (sagaid, sagatype);

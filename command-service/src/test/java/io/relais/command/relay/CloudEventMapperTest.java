@@ -1,0 +1,60 @@
+package io.relais.command.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.relais.contract.CloudEventAttributes;
+import io.relais.contract.task.TaskPriority;
+import io.relais.contract.task.TaskRequested;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+class CloudEventMapperTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final CloudEventMapper mapper = new CloudEventMapper();
+
+    @Test
+    void shouldCarryAggregateIdAndSequence_asSubjectAndExtension() throws Exception {
+        TaskRequested requested = new TaskRequested("6f1c2f3e-2b7a-4c41-9a55-3f0d8c1b7e21",
+                "Relancer les factures impayées de octobre", "PAYMENT_REMINDER", TaskPriority.HIGH,
+                Instant.parse("2026-03-14T09:15:00Z"));
+        var message = new GenericDomainEventMessage<>("Task", requested.taskId(), 0L, requested,
+                MetaData.emptyInstance(), "event-1", Instant.parse("2026-03-14T09:15:00.123Z"));
+
+        CloudEvent event = mapper.toCloudEvent(message);
+
+        assertThat(event.getId()).isEqualTo("event-1");
+        assertThat(event.getType()).isEqualTo("relais.task.requested.v1");
+        assertThat(event.getSource()).hasToString(CloudEventAttributes.SOURCE);
+        assertThat(event.getSubject()).isEqualTo(requested.taskId());
+        assertThat(event.getTime()).isEqualTo(OffsetDateTime.of(2026, 3, 14, 9, 15, 0, 123_000_000, ZoneOffset.UTC));
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        assertThat(event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE)).isEqualTo(0L);
+        assertThat(event.getExtension(CloudEventAttributes.AGGREGATE_TYPE)).isEqualTo("task");
+        assertThat(json.readTree(event.getData().toBytes())).isEqualTo(contractExample("relais.task.requested.v1.json"));
+    }
+
+    @Test
+    void shouldRefuseToPublish_anEventOutsideTheContract() {
+        var message = new GenericDomainEventMessage<>("Task", "t-1", 3L, "unknown-payload");
+
+        assertThatThrownBy(() -> mapper.toCloudEvent(message))
+                .isInstanceOf(CloudEventMapper.UnpublishedEventException.class)
+                .hasMessageContaining("java.lang.String");
+    }
+
+    private JsonNode contractExample(String name) throws Exception {
+        try (InputStream in = TaskRequested.class.getResourceAsStream("/io/relais/contract/examples/" + name)) {
+            return json.readTree(in);
+        }
+    }
+}
