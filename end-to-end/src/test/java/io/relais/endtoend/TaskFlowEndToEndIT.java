@@ -1,0 +1,135 @@
+package io.relais.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.testsupport.TestDatabase;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The walking skeleton end to end: the three packaged services, each in its own JVM as the run command
+ * starts them, against one real Kafka broker (KRaft, in this test's JVM) and the real PostgreSQL.
+ */
+class TaskFlowEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path LOGS = Path.of("target", "e2e-logs");
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess commandService;
+    private static ServiceProcess queryService;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.afterPropertiesSet();
+
+        TestDatabase commandDatabase = TestDatabase.create("e2e_command");
+        TestDatabase queryDatabase = TestDatabase.create("e2e_query");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("RELAIS_KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
+        environment.put("RELAIS_DB_USER", commandDatabase.user());
+        environment.put("RELAIS_DB_PASSWORD", commandDatabase.password());
+        environment.put("RELAIS_COMMAND_DB_URL", commandDatabase.url());
+        environment.put("RELAIS_QUERY_DB_URL", queryDatabase.url());
+        environment.put("RELAIS_COMMAND_PORT", Integer.toString(ServiceProcess.freePort()));
+        environment.put("RELAIS_QUERY_PORT", Integer.toString(ServiceProcess.freePort()));
+        environment.put("RELAIS_KPI_PORT", Integer.toString(ServiceProcess.freePort()));
+        environment.put("RELAIS_KPI_STATE_DIR", Files.createTempDirectory("relais-kpi-e2e").toString());
+        environment.put("RELAIS_KPI_APPLICATION_ID", "relais-kpi-e2e-" + UUID.randomUUID());
+        environment.put("RELAIS_QUERY_PUBLIC_URL", "http://127.0.0.1:" + environment.get("RELAIS_QUERY_PORT"));
+
+        for (String name : List.of("command-service", "query-service", "kpi-streams")) {
+            services.add(ServiceProcess.start(name, environment, LOGS));
+        }
+        commandService = services.get(0);
+        queryService = services.get(1);
+
+        long start = System.nanoTime();
+        for (ServiceProcess service : services) {
+            await(service.name() + " ready (log: " + service.log() + ")")
+                    .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                    .until(service::isReady);
+        }
+        System.out.printf("[e2e] three services ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws InterruptedException {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void shouldShowAPostedTask_inTheQueryApiAndTheKpi_withinSeconds() throws Exception {
+        String type = "E2E_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long posted = System.nanoTime();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(commandService.url("/api/tasks"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"title": "Mettre à jour le CRM", "type": "%s", "priority": "CRITICAL"}""".formatted(type)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).isEqualTo(queryService.url("/api/tasks/" + id).toString()));
+
+        JsonNode task = await("task " + id + " visible in query-service").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> get(queryService, "/api/tasks/" + id), response -> response != null);
+        System.out.printf("[e2e] POST -> visible in query-service: %d ms%n", (System.nanoTime() - posted) / 1_000_000);
+        assertThat(task.get("taskId").asText()).isEqualTo(id);
+        assertThat(task.get("title").asText()).isEqualTo("Mettre à jour le CRM");
+        assertThat(task.get("type").asText()).isEqualTo(type);
+        assertThat(task.get("priority").asText()).isEqualTo("CRITICAL");
+        assertThat(task.get("status").asText()).isEqualTo("REQUESTED");
+
+        JsonNode kpi = await("tasks-requested KPI for " + type).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> requestedKpiFor(type), value -> value != null);
+        System.out.printf("[e2e] POST -> KPI visible: %d ms%n", (System.nanoTime() - posted) / 1_000_000);
+        assertThat(kpi.get("value").asDouble()).isEqualTo(1.0);
+    }
+
+    private static JsonNode requestedKpiFor(String type) throws Exception {
+        JsonNode kpis = get(queryService, "/api/kpis");
+        if (kpis == null) {
+            return null;
+        }
+        for (JsonNode kpi : kpis) {
+            if ("tasks-requested".equals(kpi.path("kpi").asText()) && type.equals(kpi.path("group").asText())) {
+                return kpi;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode get(ServiceProcess service, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.url(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+}
