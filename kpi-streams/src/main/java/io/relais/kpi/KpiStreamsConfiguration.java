@@ -1,0 +1,63 @@
+package io.relais.kpi;
+
+import io.relais.contract.TopicSpec;
+import io.relais.contract.Topics;
+import io.relais.kpi.requested.TasksRequestedPerTypeTopology;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** Wires the topologies (built by their own classes, the ones under test) into one Kafka Streams app. */
+@Configuration
+class KpiStreamsConfiguration {
+
+    @Bean
+    Topology kpiTopology(KpiStreamsProperties properties) {
+        return new TasksRequestedPerTypeTopology(properties.lateEventGrace()).build(new StreamsBuilder());
+    }
+
+    @Bean
+    Properties kpiStreamsSettings(KpiStreamsProperties properties,
+                                  @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        Properties settings = new Properties();
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+        settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+        settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
+        settings.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
+        settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return settings;
+    }
+
+    /** Kafka Streams refuses to start on a missing source topic, so kpi-streams declares the ones it reads too. */
+    @Bean
+    NewTopic taskEventsTopic(KpiStreamsProperties properties) {
+        return newTopic(Topics.TASKS, properties.replicationFactor());
+    }
+
+    @Bean
+    NewTopic kpisTopic(KpiStreamsProperties properties) {
+        return newTopic(Topics.KPIS, properties.replicationFactor());
+    }
+
+    private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
+        return TopicBuilder.name(spec.name())
+                .partitions(spec.partitions())
+                .replicas(replicationFactor)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()))
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy().kafkaValue())
+                .build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.relais.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.relais.contract.CloudEventAttributes;
+import io.relais.contract.Topics;
+import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.task.TaskPriority;
+import io.relais.contract.task.TaskRequested;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/** The wired application, exactly-once v2, against a real (in-process KRaft) broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "relais.kpi.state-dir=${java.io.tmpdir}/relais-kpi-it-${random.uuid}"})
+@EmbeddedKafka(kraft = true, partitions = 1)
+class KpiStreamsIT {
+
+    private static final Instant AT = Instant.parse("2026-03-16T09:15:00Z");
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void shouldPublishTheCount_readCommitted_skippingAPoisonRecord() throws Exception {
+        Map<String, Object> producerProps = KafkaTestUtils.producerProps(broker);
+        try (Producer<String, byte[]> raw = new DefaultKafkaProducerFactory<>(producerProps, new StringSerializer(),
+                new ByteArraySerializer()).createProducer();
+             Producer<String, CloudEvent> events = new DefaultKafkaProducerFactory<>(producerProps,
+                     new StringSerializer(), new CloudEventSerializer()).createProducer()) {
+            raw.send(new ProducerRecord<>(Topics.TASKS.name(), "poison", "\u0000garbage".getBytes())).get();
+            events.send(new ProducerRecord<>(Topics.TASKS.name(), "t-1", requested("t-1", "PAYROLL"))).get();
+        }
+
+        Map<String, Object> consumerProps = KafkaTestUtils.consumerProps("kpi-it", "false", broker);
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<KpiValue> seen = new ArrayList<>();
+        try (Consumer<String, KpiValue> consumer = new DefaultKafkaConsumerFactory<>(consumerProps,
+                new StringDeserializer(), KpiSerdes.KPI_VALUE.deserializer()).createConsumer()) {
+            consumer.subscribe(List.of(Topics.KPIS.name()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
+                assertThat(seen).contains(new KpiValue("tasks-requested", "task-type", "PAYROLL",
+                        Instant.parse("2026-03-16T00:00:00Z"), Instant.parse("2026-03-17T00:00:00Z"), 1));
+            });
+        }
+        assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"UP\"");
+    }
+
+    private static CloudEvent requested(String taskId, String type) {
+        byte[] data = KpiSerdes.json(TaskRequested.class).serializer()
+                .serialize("x", new TaskRequested(taskId, "Préparer la paie", type, TaskPriority.HIGH, AT));
+        return CloudEventBuilder.v1()
+                .withId(taskId + "-0")
+                .withSource(URI.create(CloudEventAttributes.SOURCE))
+                .withType("relais.task.requested.v1")
+                .withSubject(taskId)
+                .withTime(AT.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, 0L)
+                .withData(data)
+                .build();
+    }
+
+}
