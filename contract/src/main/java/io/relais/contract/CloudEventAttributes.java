@@ -20,6 +20,18 @@ public final class CloudEventAttributes {
     /** Extension: the kind of aggregate the subject identifies ({@code task}, ...). */
     public static final String AGGREGATE_TYPE = "aggregatetype";
 
+    /** Extension: name of the authenticated principal who caused the event (never taken from a request body). */
+    public static final String ACTOR = "actor";
+
+    /** Extension: the actor's roles, comma-separated, e.g. {@code REQUESTER} or {@code AGENT}. */
+    public static final String ACTOR_ROLES = "actorroles";
+
+    /** Extension: the actor's organisation (the company, or the provider an agent works for). */
+    public static final String ACTOR_ORGANISATION = "actororganisation";
+
+    /** Extension: the correlation id of the request that caused the event. */
+    public static final String CORRELATION_ID = "correlationid";
+
     private CloudEventAttributes() {
     }
 }
