@@ -56,7 +56,11 @@ public final class KpiSerdes {
         return Serdes.serdeFrom(serializer, deserializer);
     }
 
+    /** @throws UncheckedIOException when the event carries no data or data that is not a {@code type} */
     public static <T> T readData(CloudEvent event, Class<T> type) {
+        if (event.getData() == null) {
+            throw new UncheckedIOException(new IOException("No data in " + event.getType() + " " + event.getId()));
+        }
         try {
             return CONTRACT_JSON.readValue(event.getData().toBytes(), type);
         } catch (IOException e) {

@@ -33,10 +33,14 @@ class KpiStreamsConfiguration {
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+        // Under exactly-once, read_committed readers see results when a transaction commits; the commit
+        // interval therefore bounds how stale a dashboard figure is (the record cache is flushed on commit).
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
+        // A record that is not a CloudEvent is logged and skipped instead of stopping the service.
         settings.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
+        // A new application id counts the whole history, not just what arrives after its first start.
         settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return settings;
     }

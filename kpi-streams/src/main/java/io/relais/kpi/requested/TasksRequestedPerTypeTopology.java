@@ -10,6 +10,7 @@ import io.relais.kpi.CloudEventTimeExtractor;
 import io.relais.kpi.DropRedeliveries;
 import io.relais.kpi.KpiSerdes;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -22,6 +23,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tasks requested per task type and UTC day: the first KPI, {@link Kpis#TASKS_REQUESTED} by
@@ -29,6 +32,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * the KPI's key, so the latest record per key is the current figure.
  */
 public final class TasksRequestedPerTypeTopology {
+
+    private static final Logger log = LoggerFactory.getLogger(TasksRequestedPerTypeTopology.class);
 
     public static final String SEEN_SEQUENCES_STORE = "tasks-requested-seen-sequences";
     public static final String COUNTS_STORE = "tasks-requested-per-type-and-day";
@@ -49,7 +54,7 @@ public final class TasksRequestedPerTypeTopology {
                         .withTimestampExtractor(new CloudEventTimeExtractor()))
                 .processValues(() -> new DropRedeliveries(SEEN_SEQUENCES_STORE), SEEN_SEQUENCES_STORE)
                 .filter((taskId, event) -> isTaskRequested(event))
-                .mapValues(event -> KpiSerdes.readData(event, TaskRequested.class))
+                .flatMapValues(event -> readTaskRequested(event).stream().toList())
                 .groupBy((taskId, requested) -> requested.type(),
                         Grouped.with("tasks-requested-by-type", KpiSerdes.KEY, KpiSerdes.json(TaskRequested.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(DAY, lateEventGrace))
@@ -57,6 +62,7 @@ public final class TasksRequestedPerTypeTopology {
                         .withKeySerde(KpiSerdes.KEY)
                         .withValueSerde(Serdes.Long()))
                 .toStream()
+                // a windowed count never deletes, but a null here would fail the unboxing below
                 .filter((window, count) -> count != null)
                 .map((window, count) -> {
                     KpiValue value = new KpiValue(Kpis.TASKS_REQUESTED, Kpis.BY_TASK_TYPE, window.key(),
@@ -69,5 +75,16 @@ public final class TasksRequestedPerTypeTopology {
 
     private static boolean isTaskRequested(CloudEvent event) {
         return EventType.TASK_REQUESTED.cloudEventType().equals(event.getType());
+    }
+
+    /** An undecodable payload is logged and skipped: throwing would stop the stream thread on every restart. */
+    private static Optional<TaskRequested> readTaskRequested(CloudEvent event) {
+        try {
+            return Optional.of(KpiSerdes.readData(event, TaskRequested.class));
+        } catch (RuntimeException undecodable) {
+            log.warn("Skipping {} {} of task {}: {}", event.getType(), event.getId(), event.getSubject(),
+                    undecodable.getMessage());
+            return Optional.empty();
+        }
     }
 }
