@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -81,8 +83,10 @@ class TaskCommandIT {
 
     @Test
     void shouldAnswer201WithIdAndLocation_storeTheEvent_andRelayItAsACloudEvent() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Correlation-Id", "req-42");
         ResponseEntity<JsonNode> response = post("""
-                {"title": "Facturer le client Dupont", "type": "invoicing", "priority": "HIGH"}""");
+                {"title": "Facturer le client Dupont", "type": "invoicing", "priority": "HIGH"}""", headers);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = response.getBody().get("id").asText();
@@ -96,6 +100,14 @@ class TaskCommandIT {
         JsonNode payload = json.readTree((String) stored.get("payload"));
         assertThat(payload.get("type").asText()).isEqualTo("INVOICING");
         assertThat(payload.get("priority").asText()).isEqualTo("HIGH");
+        JsonNode metadata = json.readTree(jdbc.sql(
+                "SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(id).query(String.class).single());
+        assertThat(metadata.get("relais.actor").asText()).isEqualTo("claire");
+        assertThat(metadata.get("relais.actorRoles").asText()).isEqualTo("REQUESTER");
+        assertThat(metadata.get("relais.actorOrganisation").asText()).isEqualTo("acme");
+        assertThat(metadata.get("relais.correlationId").asText()).isEqualTo("req-42");
+        assertThat(response.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("req-42");
 
         ConsumerRecord<String, CloudEvent> record = pollFor(id);
         assertThat(record.key()).isEqualTo(id);
@@ -104,6 +116,10 @@ class TaskCommandIT {
         assertThat(event.getSubject()).isEqualTo(id);
         assertThat(event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE)).isIn(0L, 0, "0");
         assertThat(record.headers().lastHeader("ce_type")).as("binary content mode").isNotNull();
+        assertThat(event.getExtension(CloudEventAttributes.ACTOR)).isEqualTo("claire");
+        assertThat(event.getExtension(CloudEventAttributes.ACTOR_ROLES)).isEqualTo("REQUESTER");
+        assertThat(event.getExtension(CloudEventAttributes.ACTOR_ORGANISATION)).isEqualTo("acme");
+        assertThat(event.getExtension(CloudEventAttributes.CORRELATION_ID)).isEqualTo("req-42");
         JsonNode data = json.readTree(event.getData().toBytes());
         assertThat(data.get("taskId").asText()).isEqualTo(id);
         assertThat(data.get("title").asText()).isEqualTo("Facturer le client Dupont");
@@ -131,6 +147,18 @@ class TaskCommandIT {
                 {"title": "x", "type": "INVOICING", "requester": "someone-else"}""");
 
         assertProblem(response, HttpStatus.BAD_REQUEST, "Unknown field 'requester'");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"actor", "taskId", "requestedAt", "organisation", "status"})
+    void shouldRefuseServerOwnedFields_soNoBodyCanChooseTheActorOrIds(String field) {
+        long before = storedEvents();
+
+        ResponseEntity<JsonNode> response = post("""
+                {"title": "x", "type": "INVOICING", "%s": "forged"}""".formatted(field));
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "Unknown field '" + field + "'");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -173,7 +201,8 @@ class TaskCommandIT {
     void shouldRefuseWrongContentType_withProblem() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
-        ResponseEntity<JsonNode> response = http.exchange("/api/tasks", org.springframework.http.HttpMethod.POST,
+        ResponseEntity<JsonNode> response = http.withBasicAuth("claire", "demo-claire")
+                .exchange("/api/tasks", org.springframework.http.HttpMethod.POST,
                 new HttpEntity<>("title=x", headers), JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -189,9 +218,13 @@ class TaskCommandIT {
     }
 
     private ResponseEntity<JsonNode> post(String body) {
-        HttpHeaders headers = new HttpHeaders();
+        return post(body, new HttpHeaders());
+    }
+
+    private ResponseEntity<JsonNode> post(String body, HttpHeaders headers) {
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity("/api/tasks", new HttpEntity<>(body, headers), JsonNode.class);
+        return http.withBasicAuth("claire", "demo-claire")
+                .postForEntity("/api/tasks", new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String detailPart) {

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.relais.command.actor.ActorMetadata;
 import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.EventType;
 import java.net.URI;
 import java.time.ZoneOffset;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /** Turns a stored domain event into the CloudEvent subscribers receive (the contract's attributes, JSON data). */
@@ -33,7 +35,7 @@ class CloudEventMapper {
         EventType type = EventType.ofPayload(message.getPayloadType()).orElseThrow(() -> new UnpublishedEventException(
                 message.getPayloadType().getName() + " is not in the event contract's catalogue; the relay stops"
                         + " rather than skip it"));
-        return CloudEventBuilder.v1()
+        CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
                 .withSource(SOURCE)
                 .withType(type.cloudEventType())
@@ -42,8 +44,24 @@ class CloudEventMapper {
                 .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
                 .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, message.getSequenceNumber())
                 .withExtension(CloudEventAttributes.AGGREGATE_TYPE, type.aggregateType())
-                .withData(serialize(message.getPayload()))
-                .build();
+                .withData(serialize(message.getPayload()));
+        withActor(event, message.getMetaData());
+        return event.build();
+    }
+
+    /** The actor and correlation id recorded at dispatch; absent for events no caller caused. */
+    private static void withActor(CloudEventBuilder event, MetaData metaData) {
+        copy(event, metaData, ActorMetadata.ACTOR, CloudEventAttributes.ACTOR);
+        copy(event, metaData, ActorMetadata.ACTOR_ROLES, CloudEventAttributes.ACTOR_ROLES);
+        copy(event, metaData, ActorMetadata.ACTOR_ORGANISATION, CloudEventAttributes.ACTOR_ORGANISATION);
+        copy(event, metaData, ActorMetadata.CORRELATION_ID, CloudEventAttributes.CORRELATION_ID);
+    }
+
+    private static void copy(CloudEventBuilder event, MetaData metaData, String key, String extension) {
+        String value = ActorMetadata.get(metaData, key);
+        if (value != null && !value.isEmpty()) {
+            event.withExtension(extension, value);
+        }
     }
 
     private byte[] serialize(Object payload) {

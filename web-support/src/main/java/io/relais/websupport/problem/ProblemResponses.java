@@ -1,19 +1,14 @@
-package io.relais.command.web;
+package io.relais.websupport.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.net.URI;
+import io.relais.websupport.limits.BodyTooLargeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.axonframework.common.AxonTransientException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,40 +16,32 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every refusal is an RFC 9457 problem whose detail says what is wrong, so that a caller can fix the
- * request without reading server logs. Bad input is always a 4xx; an unreachable store is a 503 that
- * invites a retry.
+ * request without reading server logs. Spring's own handling covers the rest of the MVC exceptions
+ * (404 for unknown routes, 405, 406, 415, type mismatches) with problem bodies too.
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
-
-    static final URI INVALID_REQUEST = URI.create("urn:relais:problem:invalid-request");
-    static final URI PAYLOAD_TOO_LARGE = URI.create("urn:relais:problem:payload-too-large");
-    static final URI UNAVAILABLE = URI.create("urn:relais:problem:temporarily-unavailable");
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        RequestBodyLimit.BodyTooLargeException tooLarge = oversizedBodyCause(ex);
+        BodyTooLargeException tooLarge = oversizedBodyCause(ex);
         if (tooLarge != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                     "Request body is larger than " + tooLarge.limit() + " bytes");
-            problem.setType(PAYLOAD_TOO_LARGE);
+            problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
             return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describeUnreadable(ex));
-        problem.setType(INVALID_REQUEST);
+        problem.setType(ProblemTypes.INVALID_REQUEST);
         problem.setTitle("Invalid request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -69,26 +56,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Invalid request: " + String.join("; ", errors));
-        problem.setType(INVALID_REQUEST);
+        problem.setType(ProblemTypes.INVALID_REQUEST);
         problem.setTitle("Invalid request body");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler({AxonTransientException.class, TransientDataAccessException.class,
-            DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException ex) {
-        log.warn("Command refused, event store unavailable: {}", ex.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The event store is unavailable; nothing was written. Retry later.");
-        problem.setType(UNAVAILABLE);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
-    }
-
     @Nullable
-    private static RequestBodyLimit.BodyTooLargeException oversizedBodyCause(Throwable ex) {
+    private static BodyTooLargeException oversizedBodyCause(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
                 return tooLarge;
             }
         }

@@ -1,4 +1,4 @@
-package io.relais.command.config;
+package io.relais.command.eventstore;
 
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;

@@ -1,4 +1,4 @@
-package io.relais.command.web;
+package io.relais.websupport.limits;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -8,54 +8,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
+import io.relais.websupport.problem.ProblemTypes;
+import io.relais.websupport.problem.ProblemWriter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above a limit (default 64 KiB) before anything is parsed: a declared length is
  * checked up front, a chunked body is cut off while it is read.
  */
-@Component
-class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final ProblemWriter problems;
 
-    RequestBodyLimit(@Value("${relais.http.max-body-bytes:65536}") long maxBytes) {
+    public RequestBodyLimit(long maxBytes, ProblemWriter problems) {
         this.maxBytes = maxBytes;
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            String problem = "{\"type\":\"" + ProblemResponses.PAYLOAD_TOO_LARGE
-                    + "\",\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"Request body of "
-                    + request.getContentLengthLong() + " bytes is larger than " + maxBytes + " bytes\",\"instance\":\""
-                    + request.getRequestURI().replaceAll("[^A-Za-z0-9/_.-]", "") + "\"}";
-            // bytes, not a writer: a writer would append a charset that JSON media types do not take
-            response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+                    "Request body of " + request.getContentLengthLong() + " bytes is larger than " + maxBytes
+                            + " bytes");
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
-    }
-
-    static final class BodyTooLargeException extends IOException {
-        private final long limit;
-
-        BodyTooLargeException(long limit) {
-            super("request body exceeds " + limit + " bytes");
-            this.limit = limit;
-        }
-
-        long limit() {
-            return limit;
-        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,0 +1,108 @@
+package io.relais.websupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.websupport.correlation.CorrelationId;
+import io.relais.websupport.limits.RequestBodyLimit;
+import io.relais.websupport.problem.ProblemResponses;
+import io.relais.websupport.problem.ProblemWriter;
+import io.relais.websupport.security.ActorResolver;
+import io.relais.websupport.security.DeniedAttemptRecorder;
+import io.relais.websupport.security.JdbcDeniedAttemptRecorder;
+import io.relais.websupport.security.LoggingDeniedAttemptRecorder;
+import io.relais.websupport.security.RelaisSecurityConfiguration;
+import io.relais.websupport.security.RelaisSecurityProperties;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What every Relais HTTP service gets by depending on web-support: authentication and the actor,
+ * problem+json errors, denied-attempt records, correlation ids and request limits.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        WebMvcAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(RelaisSecurityProperties.class)
+@Import(RelaisSecurityConfiguration.class)
+public class RelaisWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    /** Being a ResponseEntityExceptionHandler, it replaces Spring Boot's default problem-details handler. */
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    ActorResolver actorResolver(RelaisSecurityProperties properties) {
+        return new ActorResolver(properties.jwt().organisationClaim());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeniedAttemptRecorder deniedAttemptRecorder(ObjectProvider<JdbcClient> jdbc,
+                                                @Value("${spring.application.name:relais}") String service) {
+        JdbcClient client = jdbc.getIfAvailable();
+        return client == null ? new LoggingDeniedAttemptRecorder() : new JdbcDeniedAttemptRecorder(client, service);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationId> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationId> registration = new FilterRegistrationBean<>(new CorrelationId());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimitFilter(
+            @Value("${relais.http.max-body-bytes:65536}") long maxBodyBytes, ProblemWriter problems) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(maxBodyBytes, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Services with a database keep denied attempts in it: add web-support's migration to theirs. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+    static class SecurityEventMigrations {
+
+        @Bean
+        FlywayConfigurationCustomizer securityEventMigrations() {
+            return configuration -> {
+                List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+                locations.add(new Location("classpath:db/security"));
+                configuration.locations(locations.toArray(Location[]::new));
+            };
+        }
+    }
+}
