@@ -1,0 +1,16 @@
+package io.relais.query.projection;
+
+/**
+ * A record whose content can never be projected (missing attribute, malformed data, values the contract
+ * forbids). Retrying cannot help, so the record is logged and skipped instead of blocking its partition.
+ */
+public class InvalidRecordException extends RuntimeException {
+
+    public InvalidRecordException(String message) {
+        super(message);
+    }
+
+    public InvalidRecordException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

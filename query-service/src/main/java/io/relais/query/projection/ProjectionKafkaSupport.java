@@ -1,0 +1,110 @@
+package io.relais.query.projection;
+
+import io.relais.contract.TopicSpec;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * How every projection consumes its topic: what is retried, what is skipped, and when offsets are committed.
+ *
+ * <ul>
+ *   <li>A record that cannot be decoded ({@link DeserializationException}) or whose content the contract
+ *       forbids ({@link InvalidRecordException}) is logged and skipped, so that it never blocks the records
+ *       behind it in its partition.</li>
+ *   <li>Any other failure (the database is down, a deadlock) is retried with back-off, without end: skipping
+ *       a valid event would lose it from the projection for good.</li>
+ *   <li>The offset is committed after each record, once the listener returned, i.e. after its database
+ *       transaction committed. A crash in between re-delivers the record; the projection's sequence check
+ *       makes that a no-op.</li>
+ * </ul>
+ */
+@Component
+public class ProjectionKafkaSupport {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionKafkaSupport.class);
+
+    private final KafkaProperties kafka;
+    private final SslBundles sslBundles;
+    private final ProjectionKafkaProperties properties;
+
+    ProjectionKafkaSupport(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
+                           ProjectionKafkaProperties properties) {
+        this.kafka = kafka;
+        this.sslBundles = sslBundles.getIfAvailable();
+        this.properties = properties;
+    }
+
+    /** A listener container factory for records with String keys and values read by {@code valueDeserializer}. */
+    public <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
+            Supplier<Deserializer<V>> valueDeserializer) {
+        var consumers = new DefaultKafkaConsumerFactory<String, V>(kafka.buildConsumerProperties(sslBundles),
+                StringDeserializer::new, () -> new ErrorHandlingDeserializer<>(valueDeserializer.get()));
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
+        factory.setConsumerFactory(consumers);
+        factory.setCommonErrorHandler(errorHandler());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+
+    /** The topic as the contract specifies it; KafkaAdmin creates it at start-up if it is missing. */
+    public NewTopic topic(TopicSpec spec) {
+        return TopicBuilder.name(spec.name())
+                .partitions(spec.partitions())
+                .replicas(properties.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()))
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy().kafkaValue())
+                .build();
+    }
+
+    private DefaultErrorHandler errorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        DefaultErrorHandler handler = new DefaultErrorHandler(ProjectionKafkaSupport::skip, backOff);
+        handler.addNotRetryableExceptions(InvalidRecordException.class);
+        handler.setRetryListeners((record, failure, attempt) -> log.warn(
+                "Projecting {} failed (attempt {}): {}", position(record), attempt, describe(failure)));
+        return handler;
+    }
+
+    private static void skip(ConsumerRecord<?, ?> record, Exception failure) {
+        log.error("Skipped {} (key {}): it cannot be projected: {}", position(record), record.key(),
+                describe(failure), failure);
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    /** Our own explanation if there is one, else the innermost cause (the container's wrappers say nothing). */
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (true) {
+            if (cause instanceof InvalidRecordException invalid) {
+                return invalid.getMessage();
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+            cause = cause.getCause();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.relais.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.relais", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    /** The services meet only through the contract's topics, never through each other's code. */
+    @ArchTest
+    static final ArchRule queryServiceImportsNoOtherService = noClasses()
+            .that().resideInAPackage("io.relais.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.relais.command..", "io.relais.kpi..");
+
+    /** A read model never writes to the event side: no producer, no Axon. */
+    @ArchTest
+    static final ArchRule queryServiceNeverProduces = noClasses()
+            .that().resideInAPackage("io.relais.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..")
+            .orShould().dependOnClassesThat().haveNameMatching("org\\.springframework\\.kafka\\.core\\.KafkaTemplate")
+            .orShould().dependOnClassesThat().haveNameMatching("org\\.apache\\.kafka\\.clients\\.producer\\..*");
+
+    /** Features share the projection infrastructure, not each other's internals. */
+    @ArchTest
+    static final ArchRule featuresAreIndependent = slices()
+            .matching("io.relais.query.(task|kpi)..")
+            .should().notDependOnEachOther();
+}

@@ -1,0 +1,115 @@
+package io.relais.query.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.contract.Topics;
+import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.kpi.Kpis;
+import io.relais.query.IntegrationTestSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** KPI values as kpi-streams publishes them (plain JSON, key = KpiValue.key()), read back through the REST API. */
+class KpiProjectionIT extends IntegrationTestSupport {
+
+    private static final String TOPIC = Topics.KPIS.name();
+    private static final Instant DAY = Instant.parse("2026-03-14T00:00:00Z");
+
+    @Test
+    void shouldServeAKpiValue_withIsoInstants_whenItArrives() throws Exception {
+        String group = uniqueGroup();
+        KpiValue value = new KpiValue(Kpis.TASKS_REQUESTED, Kpis.BY_TASK_TYPE, group, DAY, DAY.plus(Duration.ofDays(1)),
+                12.0);
+
+        send(value.key(), json(value));
+
+        JsonNode kpi = awaitSingle(group, 12.0);
+        assertThat(kpi.get("kpi").asText()).isEqualTo("tasks-requested");
+        assertThat(kpi.get("dimension").asText()).isEqualTo("task-type");
+        assertThat(kpi.get("windowStart").asText()).isEqualTo("2026-03-14T00:00:00Z");
+        assertThat(kpi.get("windowEnd").asText()).isEqualTo("2026-03-15T00:00:00Z");
+    }
+
+    @Test
+    void shouldKeepOnlyTheLatestValue_whenSeveralArriveForTheSameKey() throws Exception {
+        String group = uniqueGroup();
+        KpiValue first = new KpiValue(Kpis.TASKS_REQUESTED, Kpis.BY_TASK_TYPE, group, DAY, DAY.plusSeconds(86_400), 1);
+        KpiValue latest = new KpiValue(Kpis.TASKS_REQUESTED, Kpis.BY_TASK_TYPE, group, DAY, DAY.plusSeconds(86_400), 3);
+
+        send(first.key(), json(first));
+        send(latest.key(), json(latest));
+
+        awaitSingle(group, 3.0);
+    }
+
+    @Test
+    void shouldRemoveTheValue_whenItsTombstoneArrives() throws Exception {
+        String group = uniqueGroup();
+        KpiValue value = new KpiValue(Kpis.TASKS_REQUESTED, Kpis.BY_TASK_TYPE, group, DAY, DAY.plusSeconds(86_400), 5);
+        send(value.key(), json(value));
+        awaitSingle(group, 5.0);
+
+        send(value.key(), null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kpisOf(group).isEmpty());
+    }
+
+    @Test
+    void shouldSkipAnUndecodableValue_andApplyTheNextOneForTheSameKey() throws Exception {
+        String group = uniqueGroup();
+        KpiValue value = new KpiValue(Kpis.TASKS_REQUESTED, Kpis.BY_TASK_TYPE, group, DAY, DAY.plusSeconds(86_400), 7);
+
+        send(value.key(), "{\"kpi\": \"tasks-requested\", \"value\": \"lots\"");
+        send(value.key(), """
+                {"kpi": "tasks-requested", "dimension": "task-type", "group": "%s", "value": 2}""".formatted(group));
+        send(value.key(), json(value));
+
+        awaitSingle(group, 7.0);
+    }
+
+    @Test
+    void shouldFilterByKpiDimensionAndGroup() throws Exception {
+        String group = uniqueGroup();
+        KpiValue byType = new KpiValue(Kpis.TASKS_REQUESTED, Kpis.BY_TASK_TYPE, group, DAY, DAY.plusSeconds(86_400), 4);
+        KpiValue otherKpi = new KpiValue("tasks-approved", Kpis.BY_TASK_TYPE, group, DAY, DAY.plusSeconds(86_400), 9);
+        send(byType.key(), json(byType));
+        send(otherKpi.key(), json(otherKpi));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kpisOf(group).size() == 2);
+        JsonNode filtered = get("/api/kpis?kpi=tasks-requested&dimension=task-type&group=" + group).getBody();
+
+        assertThat(filtered).hasSize(1);
+        assertThat(filtered.get(0).get("value").asDouble()).isEqualTo(4.0);
+        assertThat(get("/api/kpis?kpi=tasks-requested&dimension=provider&group=" + group).getBody()).isEmpty();
+    }
+
+    private void send(String key, String value) throws Exception {
+        text().send(new ProducerRecord<>(TOPIC, key, value)).get();
+    }
+
+    private JsonNode awaitSingle(String group, double value) {
+        return await("KPI " + group + " = " + value).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> kpisOf(group), kpis -> kpis.size() == 1 && kpis.get(0).get("value").asDouble() == value)
+                .get(0);
+    }
+
+    private JsonNode kpisOf(String group) {
+        return get("/api/kpis?group=" + group).getBody();
+    }
+
+    private static String json(KpiValue value) {
+        return """
+                {"kpi": "%s", "dimension": "%s", "group": "%s", "windowStart": "%s", "windowEnd": "%s", "value": %s}"""
+                .formatted(value.kpi(), value.dimension(), value.group(), value.windowStart(), value.windowEnd(),
+                        value.value());
+    }
+
+    private static String uniqueGroup() {
+        return "IT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}

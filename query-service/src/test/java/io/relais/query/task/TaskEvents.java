@@ -1,0 +1,61 @@
+package io.relais.query.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.relais.contract.CloudEventAttributes;
+import io.relais.contract.EventType;
+import io.relais.contract.task.TaskPriority;
+import io.relais.contract.task.TaskRequested;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Task events as command-service publishes them (see its CloudEventMapper), for tests. */
+public final class TaskEvents {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private TaskEvents() {
+    }
+
+    public static TaskRequested requested(UUID taskId, String title, String type, Instant requestedAt) {
+        return new TaskRequested(taskId.toString(), title, type, TaskPriority.HIGH, requestedAt);
+    }
+
+    /** A complete TaskRequested CloudEvent at sequence 0, timed one second after the request. */
+    public static CloudEvent cloudEvent(TaskRequested payload) {
+        return builder(payload.taskId(), 0, EventType.TASK_REQUESTED.cloudEventType())
+                .withTime(payload.requestedAt().plusSeconds(1).atOffset(ZoneOffset.UTC))
+                .withData(json(payload))
+                .build();
+    }
+
+    /** The attributes command-service sets, without time and data. */
+    public static CloudEventBuilder builder(String subject, long sequence, String type) {
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create(CloudEventAttributes.SOURCE))
+                .withType(type)
+                .withSubject(subject)
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, sequence)
+                .withExtension(CloudEventAttributes.AGGREGATE_TYPE, "task");
+    }
+
+    public static byte[] json(Object payload) {
+        try {
+            return JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
