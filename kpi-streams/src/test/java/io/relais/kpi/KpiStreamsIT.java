@@ -84,6 +84,14 @@ class KpiStreamsIT {
                 http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value()).isEqualTo(200));
     }
 
+    @Test
+    void shouldOpenHealthOnly_everythingElseNeedsAnAuthenticatedCaller() {
+        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode().value()).isEqualTo(200);
+        var closed = http.getForEntity("/actuator/env", String.class);
+        assertThat(closed.getStatusCode().value()).isEqualTo(401);
+        assertThat(closed.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    }
+
     private static CloudEvent requested(String taskId, String type) {
         byte[] data = KpiSerdes.json(TaskRequested.class).serializer()
                 .serialize("x", new TaskRequested(taskId, "Préparer la paie", type, TaskPriority.HIGH, AT));

@@ -67,12 +67,11 @@ public class RelaisWebAutoConfiguration {
         return new ActorResolver(properties.jwt().organisationClaim());
     }
 
+    /** Without a database (kpi-streams), the log is the record. */
     @Bean
     @ConditionalOnMissingBean
-    DeniedAttemptRecorder deniedAttemptRecorder(ObjectProvider<JdbcClient> jdbc,
-                                                @Value("${spring.application.name:relais}") String service) {
-        JdbcClient client = jdbc.getIfAvailable();
-        return client == null ? new LoggingDeniedAttemptRecorder() : new JdbcDeniedAttemptRecorder(client, service);
+    DeniedAttemptRecorder deniedAttemptRecorder() {
+        return new LoggingDeniedAttemptRecorder();
     }
 
     @Bean
@@ -89,6 +88,20 @@ public class RelaisWebAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimit(maxBodyBytes, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Services with a database keep denied attempts in it (member classes are read before the beans above). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.jdbc.core.simple.JdbcClient")
+    static class DatabaseDeniedAttempts {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DeniedAttemptRecorder deniedAttemptRecorder(ObjectProvider<JdbcClient> jdbc,
+                                                    @Value("${spring.application.name:relais}") String service) {
+            JdbcClient client = jdbc.getIfAvailable();
+            return client == null ? new LoggingDeniedAttemptRecorder() : new JdbcDeniedAttemptRecorder(client, service);
+        }
     }
 
     /** Services with a database keep denied attempts in it: add web-support's migration to theirs. */

@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 
 /** The local mode with the shipped demo users, as the run command uses it. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.import=classpath:relais-local-users.yml")
+        properties = "spring.config.import=classpath:relais-web.yml")
 class LocalAuthenticationIT {
 
     @Autowired
