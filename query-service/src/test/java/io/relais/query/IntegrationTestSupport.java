@@ -94,8 +94,14 @@ public abstract class IntegrationTestSupport {
         return new KafkaTemplate<>(factory);
     }
 
+    /** As marc, an approver: he sees every task and the KPIs. */
     protected ResponseEntity<JsonNode> get(String path) {
-        return http.getForEntity(path, JsonNode.class);
+        return getAs("marc", path);
+    }
+
+    /** As one of the demo users (password "demo-" + name). */
+    protected ResponseEntity<JsonNode> getAs(String user, String path) {
+        return http.withBasicAuth(user, "demo-" + user).getForEntity(path, JsonNode.class);
     }
 
     protected static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String detailPart) {

@@ -82,8 +82,8 @@ class QueryApiIT extends IntegrationTestSupport {
 
     @Test
     void shouldAnswer405Problem_forAWrongMethod() {
-        ResponseEntity<JsonNode> response = http.exchange("/api/tasks", HttpMethod.POST, new HttpEntity<>("{}"),
-                JsonNode.class);
+        ResponseEntity<JsonNode> response = http.withBasicAuth("marc", "demo-marc")
+                .exchange("/api/tasks", HttpMethod.POST, new HttpEntity<>("{}"), JsonNode.class);
 
         assertProblem(response, HttpStatus.METHOD_NOT_ALLOWED, "POST");
         assertThat(response.getHeaders().getAllow()).contains(HttpMethod.GET);
@@ -92,7 +92,9 @@ class QueryApiIT extends IntegrationTestSupport {
     @Test
     void shouldAnswer400Problem_whenTheServletContainerRejectsTheRequestLine() throws Exception {
         // Raw bytes: an HTTP client library would refuse to send an invalid percent-encoding.
-        String response = rawRequest("GET /api/tasks/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String response = rawRequest("GET /api/tasks/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("marc:demo-marc".getBytes())
+                + "\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");

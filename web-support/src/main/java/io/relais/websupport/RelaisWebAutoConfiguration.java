@@ -3,7 +3,10 @@ package io.relais.websupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.websupport.correlation.CorrelationId;
 import io.relais.websupport.limits.RequestBodyLimit;
+import io.relais.websupport.problem.ProblemErrorController;
 import io.relais.websupport.problem.ProblemResponses;
+import io.relais.websupport.problem.StoreUnavailableResponses;
+import io.relais.websupport.problem.TomcatErrorReport;
 import io.relais.websupport.problem.ProblemWriter;
 import io.relais.websupport.security.ActorResolver;
 import io.relais.websupport.security.DeniedAttemptRecorder;
@@ -26,6 +29,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * problem+json errors, denied-attempt records, correlation ids and request limits.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-        WebMvcAutoConfiguration.class})
+        WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(RelaisSecurityProperties.class)
 @Import(RelaisSecurityConfiguration.class)
@@ -60,6 +64,23 @@ public class RelaisWebAutoConfiguration {
     @Bean
     ProblemResponses problemResponses() {
         return new ProblemResponses();
+    }
+
+    @Bean
+    StoreUnavailableResponses storeUnavailableResponses() {
+        return new StoreUnavailableResponses();
+    }
+
+    /** Replaces Spring Boot's error page: problem+json for what never reaches a controller advice. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    TomcatErrorReport tomcatErrorReport() {
+        return new TomcatErrorReport();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import io.relais.websupport.security.ActorResolver;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,9 +20,11 @@ class TaskController {
     static final int MAX_LIMIT = 500;
 
     private final TaskRepository tasks;
+    private final ActorResolver actors;
 
-    TaskController(TaskRepository tasks) {
+    TaskController(TaskRepository tasks, ActorResolver actors) {
         this.tasks = tasks;
+        this.actors = actors;
     }
 
     /**
@@ -33,11 +36,12 @@ class TaskController {
                         @RequestParam Optional<String> type,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LIMIT) int limit) {
         Optional<String> normalisedType = type.filter(t -> !t.isBlank()).map(t -> t.trim().toUpperCase(Locale.ROOT));
-        return tasks.list(status, normalisedType, limit);
+        return tasks.list(TaskVisibility.of(actors.require()), status, normalisedType, limit);
     }
 
+    /** A task the caller may not see is answered exactly like one that does not exist. */
     @GetMapping("/{id}")
     TaskView get(@PathVariable UUID id) {
-        return tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        return tasks.find(id, TaskVisibility.of(actors.require())).orElseThrow(() -> new TaskNotFoundException(id));
     }
 }

@@ -48,8 +48,15 @@ class TaskEventDecoder {
             throw invalid(event, "data.taskId " + requested.taskId() + " differs from the subject");
         }
         Instant occurredAt = event.getTime() != null ? event.getTime().toInstant() : requested.requestedAt();
-        return new TaskEvent.Requested(aggregateId, sequence,
-                TaskView.requested(taskId(aggregateId, event), requested, occurredAt, sequence));
+        return new TaskEvent.Requested(aggregateId, sequence, TaskView.requested(taskId(aggregateId, event), requested,
+                text(event, CloudEventAttributes.ACTOR), text(event, CloudEventAttributes.ACTOR_ORGANISATION),
+                occurredAt, sequence));
+    }
+
+    /** An optional text extension (the actor attributes), null when absent or blank. */
+    private static String text(CloudEvent event, String extension) {
+        Object value = event.getExtension(extension);
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     /** In binary mode the extension arrives as a header, i.e. as text; other bindings may give a number. */

@@ -40,8 +40,21 @@ class TaskEventDecoderTest {
         TaskEvent decoded = decoder.decode(throughKafka(event));
 
         assertThat(decoded).isEqualTo(new TaskEvent.Requested(TASK_ID.toString(), 3, new TaskView(TASK_ID,
-                "Relancer les factures", "PAYMENT_REMINDER", TaskPriority.HIGH, TaskStatus.REQUESTED, REQUESTED_AT,
+                "Relancer les factures", "PAYMENT_REMINDER", TaskPriority.HIGH, TaskStatus.REQUESTED, "claire", "acme",
+                REQUESTED_AT,
                 Instant.parse("2026-03-14T09:15:01Z"), 3)));
+    }
+
+    @Test
+    void shouldRecordNoRequester_whenTheEventCarriesNoActor() {
+        TaskRequested payload = TaskEvents.requested(TASK_ID, "x", "INVOICING", REQUESTED_AT);
+        CloudEvent event = TaskEvents.anonymousBuilder(TASK_ID.toString(), 0, REQUESTED_TYPE)
+                .withData(TaskEvents.json(payload)).build();
+
+        TaskView task = ((TaskEvent.Requested) decoder.decode(throughKafka(event))).task();
+
+        assertThat(task.requestedBy()).isNull();
+        assertThat(task.requesterOrganisation()).isNull();
     }
 
     @Test

@@ -39,8 +39,35 @@ public final class TaskEvents {
                 .build();
     }
 
-    /** The attributes command-service sets, without time and data. */
+    /** The same, requested by {@code requester} of organisation {@code organisation}. */
+    public static CloudEvent cloudEvent(TaskRequested payload, String requester, String organisation) {
+        return builder(payload.taskId(), 0, EventType.TASK_REQUESTED.cloudEventType(), requester)
+                .withExtension(CloudEventAttributes.ACTOR_ORGANISATION, organisation)
+                .withTime(payload.requestedAt().plusSeconds(1).atOffset(ZoneOffset.UTC))
+                .withData(json(payload))
+                .build();
+    }
+
+    /** The requester every test event is published by, unless a test says otherwise. */
+    public static final String REQUESTER = "claire";
+    public static final String REQUESTER_ORGANISATION = "acme";
+
+    /** The attributes command-service sets, without time and data, for an event caused by {@link #REQUESTER}. */
     public static CloudEventBuilder builder(String subject, long sequence, String type) {
+        return builder(subject, sequence, type, REQUESTER)
+                .withExtension(CloudEventAttributes.ACTOR_ORGANISATION, REQUESTER_ORGANISATION);
+    }
+
+    /** The attributes command-service sets, for an event caused by {@code actor} (with role REQUESTER). */
+    public static CloudEventBuilder builder(String subject, long sequence, String type, String actor) {
+        return anonymousBuilder(subject, sequence, type)
+                .withExtension(CloudEventAttributes.ACTOR, actor)
+                .withExtension(CloudEventAttributes.ACTOR_ROLES, "REQUESTER")
+                .withExtension(CloudEventAttributes.CORRELATION_ID, "test-" + subject);
+    }
+
+    /** The attributes of an event published before actors were recorded. */
+    public static CloudEventBuilder anonymousBuilder(String subject, long sequence, String type) {
         return CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withSource(URI.create(CloudEventAttributes.SOURCE))

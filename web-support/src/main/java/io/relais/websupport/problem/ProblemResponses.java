@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.relais.websupport.limits.BodyTooLargeException;
 import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
@@ -107,5 +111,56 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return "a value";
         }
         return type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : type.getSimpleName();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName();
+        Class<?> expected = ex instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getParameter().nestedIfOptional().getNestedParameterType() : ex.getRequiredType();
+        ProblemDetail problem = invalidRequest("'" + name + "' must be " + describeType(expected) + "; got '"
+                + ex.getValue() + "'");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<String> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error ->
+                        "'" + result.getMethodParameter().getParameterName() + "' " + error.getDefaultMessage()
+                                + "; got '" + result.getArgument() + "'"))
+                .sorted()
+                .toList();
+        ProblemDetail problem = invalidRequest(String.join("; ", errors));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail invalidRequest(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(ProblemTypes.INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    private static String describeType(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        return "a valid " + type.getSimpleName();
     }
 }

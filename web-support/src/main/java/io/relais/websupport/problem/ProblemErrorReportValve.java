@@ -1,4 +1,4 @@
-package io.relais.query.web;
+package io.relais.websupport.problem;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package io.relais.query.web;
+package io.relais.websupport.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
  * an internal failure never leaks its message.
  */
 @RestController
-class ProblemErrorController implements ErrorController {
+public class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (!(code instanceof Integer statusCode) || path == null) {

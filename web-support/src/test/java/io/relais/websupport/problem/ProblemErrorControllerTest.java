@@ -1,4 +1,4 @@
-package io.relais.query.web;
+package io.relais.websupport.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,11 @@
-package io.relais.query.web;
+package io.relais.websupport.problem;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.stereotype.Component;
 
 /** Installs {@link ProblemErrorReportValve} as the host's error report, so that even Tomcat answers problem+json. */
-@Component
-class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
