@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.testsupport.TestDatabase;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -32,14 +35,18 @@ class TaskFlowEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path LOGS = Path.of("target", "e2e-logs");
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static EmbeddedKafkaBroker broker;
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess commandService;
     private static ServiceProcess queryService;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // a single broker: internal topics (offsets, transactions of the exactly-once streams) must say so
+        broker = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
 
         TestDatabase commandDatabase = TestDatabase.create("e2e_command");
@@ -87,6 +94,7 @@ class TaskFlowEndToEndIT {
         String type = "E2E_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         long posted = System.nanoTime();
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(commandService.url("/api/tasks"))
+                .header("Authorization", basic("claire"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"title": "Mettre à jour le CRM", "type": "%s", "priority": "CRITICAL"}""".formatted(type)))
@@ -99,13 +107,15 @@ class TaskFlowEndToEndIT {
 
         JsonNode task = await("task " + id + " visible in query-service").atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> get(queryService, "/api/tasks/" + id), response -> response != null);
+                .until(() -> get(queryService, "/api/tasks/" + id, "claire"), response -> response != null);
         System.out.printf("[e2e] POST -> visible in query-service: %d ms%n", (System.nanoTime() - posted) / 1_000_000);
         assertThat(task.get("taskId").asText()).isEqualTo(id);
         assertThat(task.get("title").asText()).isEqualTo("Mettre à jour le CRM");
         assertThat(task.get("type").asText()).isEqualTo(type);
         assertThat(task.get("priority").asText()).isEqualTo("CRITICAL");
         assertThat(task.get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(task.get("requestedBy").asText()).as("the authenticated caller").isEqualTo("claire");
+        assertThat(get(queryService, "/api/tasks/" + id, "paul")).as("another requester's task").isNull();
 
         JsonNode kpi = await("tasks-requested KPI for " + type).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
@@ -115,7 +125,7 @@ class TaskFlowEndToEndIT {
     }
 
     private static JsonNode requestedKpiFor(String type) throws Exception {
-        JsonNode kpis = get(queryService, "/api/kpis");
+        JsonNode kpis = get(queryService, "/api/kpis", "marc");
         if (kpis == null) {
             return null;
         }
@@ -127,8 +137,28 @@ class TaskFlowEndToEndIT {
         return null;
     }
 
-    private static JsonNode get(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.url(path)).build(),
+    @Test
+    void shouldRefuseABodyThatNamesTheRequester_andWriteNothing() throws Exception {
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(commandService.url("/api/tasks"))
+                .header("Authorization", basic("claire"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"title": "Usurpation", "type": "INVOICING", "requestedBy": "paul"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("Unknown field 'requestedBy'");
+    }
+
+    /** The demo users' documented password ("demo-" + name). */
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode get(ServiceProcess service, String path, String user) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.url(path))
+                        .header("Authorization", basic(user)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
