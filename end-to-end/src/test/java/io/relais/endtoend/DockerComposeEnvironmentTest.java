@@ -56,8 +56,12 @@ class DockerComposeEnvironmentTest {
         assertThat(environment(services.get("query-service")).get("RELAIS_QUERY_DB_URL")).contains("//postgres:");
     }
 
+    /** What the service's own settings read, plus the shared web settings it imports. */
     private static Set<String> variablesRead(String module) throws IOException {
         String config = Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml"));
+        if (config.contains("classpath:relais-web.yml")) {
+            config += Files.readString(ROOT.resolve("web-support/src/main/resources/relais-web.yml"));
+        }
         Matcher matcher = Pattern.compile("\\$\\{(RELAIS_[A-Z0-9_]+)").matcher(config);
         Set<String> names = new TreeSet<>();
         while (matcher.find()) {
