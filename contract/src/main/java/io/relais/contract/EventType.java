@@ -1,6 +1,23 @@
 package io.relais.contract;
 
+import io.relais.contract.engagement.EngagementEnded;
+import io.relais.contract.engagement.EngagementStarted;
+import io.relais.contract.process.ProcessDefined;
+import io.relais.contract.process.ProcessRetired;
+import io.relais.contract.process.ProcessRevised;
+import io.relais.contract.task.IncidentReported;
+import io.relais.contract.task.TaskApproved;
+import io.relais.contract.task.TaskAssigned;
+import io.relais.contract.task.TaskCancelled;
+import io.relais.contract.task.TaskCompleted;
+import io.relais.contract.task.TaskEscalated;
+import io.relais.contract.task.TaskPutOnHold;
+import io.relais.contract.task.TaskRated;
+import io.relais.contract.task.TaskReprioritized;
 import io.relais.contract.task.TaskRequested;
+import io.relais.contract.task.TaskResumed;
+import io.relais.contract.task.TaskReworkRequested;
+import io.relais.contract.task.TaskStarted;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -10,7 +27,24 @@ import java.util.Optional;
  */
 public enum EventType {
 
-    TASK_REQUESTED("relais.task.requested", 1, "task", TaskRequested.class);
+    TASK_REQUESTED("relais.task.requested", 1, "task", TaskRequested.class),
+    TASK_ASSIGNED("relais.task.assigned", 1, "task", TaskAssigned.class),
+    TASK_STARTED("relais.task.started", 1, "task", TaskStarted.class),
+    TASK_PUT_ON_HOLD("relais.task.put-on-hold", 1, "task", TaskPutOnHold.class),
+    TASK_RESUMED("relais.task.resumed", 1, "task", TaskResumed.class),
+    TASK_COMPLETED("relais.task.completed", 1, "task", TaskCompleted.class),
+    TASK_APPROVED("relais.task.approved", 1, "task", TaskApproved.class),
+    TASK_REWORK_REQUESTED("relais.task.rework-requested", 1, "task", TaskReworkRequested.class),
+    TASK_ESCALATED("relais.task.escalated", 1, "task", TaskEscalated.class),
+    TASK_REPRIORITIZED("relais.task.reprioritized", 1, "task", TaskReprioritized.class),
+    TASK_CANCELLED("relais.task.cancelled", 1, "task", TaskCancelled.class),
+    TASK_RATED("relais.task.rated", 1, "task", TaskRated.class),
+    INCIDENT_REPORTED("relais.task.incident-reported", 1, "task", IncidentReported.class),
+    PROCESS_DEFINED("relais.process.defined", 1, "process", ProcessDefined.class),
+    PROCESS_REVISED("relais.process.revised", 1, "process", ProcessRevised.class),
+    PROCESS_RETIRED("relais.process.retired", 1, "process", ProcessRetired.class),
+    ENGAGEMENT_STARTED("relais.engagement.started", 1, "engagement", EngagementStarted.class),
+    ENGAGEMENT_ENDED("relais.engagement.ended", 1, "engagement", EngagementEnded.class);
 
     private final String name;
     private final int version;
@@ -35,6 +69,11 @@ public enum EventType {
 
     public String aggregateType() {
         return aggregateType;
+    }
+
+    /** The topic this event is published on: one topic per aggregate type, ordered per aggregate. */
+    public TopicSpec topic() {
+        return Topics.forAggregateType(aggregateType);
     }
 
     public Class<?> payloadClass() {

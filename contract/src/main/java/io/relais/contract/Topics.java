@@ -13,6 +13,14 @@ public final class Topics {
     public static final TopicSpec TASKS =
             new TopicSpec("relais.tasks.v1", 3, null, TopicSpec.CleanupPolicy.DELETE);
 
+    /** Every procedure (SOP) event, in order per procedure (key = process id). Kept forever. */
+    public static final TopicSpec PROCESSES =
+            new TopicSpec("relais.processes.v1", 1, null, TopicSpec.CleanupPolicy.DELETE);
+
+    /** Every engagement (provider contract) event, in order per engagement (key = engagement id). Kept forever. */
+    public static final TopicSpec ENGAGEMENTS =
+            new TopicSpec("relais.engagements.v1", 1, null, TopicSpec.CleanupPolicy.DELETE);
+
     /**
      * The latest value of each KPI per window (key = {@link io.relais.contract.kpi.KpiValue#key()}),
      * compacted so that a new reader gets the current figures without the whole history.
@@ -20,7 +28,17 @@ public final class Topics {
     public static final TopicSpec KPIS =
             new TopicSpec("relais.kpis.v1", 3, Duration.ofDays(400), TopicSpec.CleanupPolicy.COMPACT);
 
-    public static final List<TopicSpec> ALL = List.of(TASKS, KPIS);
+    public static final List<TopicSpec> ALL = List.of(TASKS, PROCESSES, ENGAGEMENTS, KPIS);
+
+    /** The topic of an aggregate type's events ({@code task}, {@code process}, {@code engagement}). */
+    public static TopicSpec forAggregateType(String aggregateType) {
+        return switch (aggregateType) {
+            case "task" -> TASKS;
+            case "process" -> PROCESSES;
+            case "engagement" -> ENGAGEMENTS;
+            default -> throw new IllegalArgumentException("No topic for aggregate type " + aggregateType);
+        };
+    }
 
     private Topics() {
     }

@@ -28,7 +28,8 @@ class EventContractExamplesTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -47,7 +48,12 @@ class EventContractExamplesTest {
         assertThat(event.taskId()).isEqualTo("6f1c2f3e-2b7a-4c41-9a55-3f0d8c1b7e21");
         assertThat(event.priority()).isEqualTo(TaskPriority.HIGH);
         assertThat(event.type()).isEqualTo("PAYMENT_REMINDER");
-        assertThat(event.requestedAt()).isEqualTo(Instant.parse("2026-03-14T09:15:00Z"));
+        assertThat(event.processVersion()).isEqualTo(2);
+        assertThat(event.slaPolicy()).isEqualTo("BUSINESS_HOURS(24)");
+        assertThat(event.calendar().zone()).isEqualTo("Europe/Paris");
+        assertThat(event.calendar().closedDays()).containsExactly(java.time.LocalDate.parse("2026-12-24"));
+        assertThat(event.dueAt()).isEqualTo(Instant.parse("2026-03-18T13:00:00Z"));
+        assertThat(event.requestedAt()).isEqualTo(Instant.parse("2026-03-13T16:00:00Z"));
     }
 
     @Test
@@ -58,6 +64,22 @@ class EventContractExamplesTest {
 
         assertThat((JsonNode) STRICT.valueToTree(value)).isEqualTo(example);
         assertThat(value.key()).isEqualTo("tasks-requested|task-type=INVOICING|2026-03-14T00:00:00Z");
+    }
+
+    @Test
+    void shouldKeepHourlyRatesExact_asDecimalsNotFloats() throws IOException {
+        var started = STRICT.treeToValue(readExample("relais.engagement.started.v1.json"),
+                io.relais.contract.engagement.EngagementStarted.class);
+
+        assertThat(started.internalHourlyRate()).isEqualByComparingTo("45.00");
+        assertThat(started.providerHourlyRate()).isEqualByComparingTo("18.00");
+    }
+
+    @Test
+    void shouldPublishEachAggregateTypeOnItsOwnTopic() {
+        assertThat(EventType.TASK_APPROVED.topic()).isEqualTo(Topics.TASKS);
+        assertThat(EventType.PROCESS_REVISED.topic()).isEqualTo(Topics.PROCESSES);
+        assertThat(EventType.ENGAGEMENT_ENDED.topic()).isEqualTo(Topics.ENGAGEMENTS);
     }
 
     @Test

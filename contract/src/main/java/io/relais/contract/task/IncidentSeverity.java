@@ -1,0 +1,5 @@
+package io.relais.contract.task;
+
+public enum IncidentSeverity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

@@ -1,0 +1,7 @@
+package io.relais.contract.task;
+
+import java.time.Instant;
+
+/** The result was sent back: counted as an error; the task is in progress again and the SLA clock runs. */
+public record TaskReworkRequested(String taskId, String reason, String requestedBy, Instant requestedAt) {
+}
