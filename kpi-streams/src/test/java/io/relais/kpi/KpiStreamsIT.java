@@ -9,6 +9,8 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.Topics;
 import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.sla.CalendarSpec;
+import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
 import java.net.URI;
@@ -94,7 +96,9 @@ class KpiStreamsIT {
 
     private static CloudEvent requested(String taskId, String type) {
         byte[] data = KpiSerdes.json(TaskRequested.class).serializer()
-                .serialize("x", new TaskRequested(taskId, "Préparer la paie", type, TaskPriority.HIGH, AT));
+                .serialize("x", new TaskRequested(taskId, "Préparer la paie", null, type, TaskPriority.HIGH, null,
+                        0, "claire", Confidentiality.CONFIDENTIAL, "BUSINESS_DAYS(2)", CalendarSpec.FRANCE_DEFAULT,
+                        AT.plusSeconds(2 * 86_400), AT));
         return CloudEventBuilder.v1()
                 .withId(taskId + "-0")
                 .withSource(URI.create(CloudEventAttributes.SOURCE))

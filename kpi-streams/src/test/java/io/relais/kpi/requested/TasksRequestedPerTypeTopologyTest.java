@@ -8,6 +8,8 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.Topics;
 import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.sla.CalendarSpec;
+import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
 import io.relais.kpi.KpiSerdes;
@@ -182,8 +184,9 @@ class TasksRequestedPerTypeTopologyTest {
 
     private static CloudEvent requested(String taskId, long sequence, String type, Instant at) {
         byte[] data = KpiSerdes.json(TaskRequested.class).serializer()
-                .serialize(Topics.TASKS.name(), new TaskRequested(taskId, "Tâche " + taskId, type,
-                        TaskPriority.NORMAL, at));
+                .serialize(Topics.TASKS.name(), new TaskRequested(taskId, "Tâche " + taskId, null, type,
+                        TaskPriority.NORMAL, null, 0, "claire", Confidentiality.INTERNAL, "BUSINESS_HOURS(24)",
+                        CalendarSpec.FRANCE_DEFAULT, at.plusSeconds(86_400), at));
         return event(taskId, sequence, "relais.task.requested.v1", new String(data, StandardCharsets.UTF_8), at);
     }
 

@@ -139,7 +139,10 @@ class TaskEventDecoderTest {
 
     @Test
     void shouldRejectAsInvalid_whenTheSubjectIsNotACanonicalUuid() {
-        TaskRequested payload = new TaskRequested("1-2-3-4-5", "x", "INVOICING", TaskPriority.LOW, REQUESTED_AT);
+        TaskRequested payload = TaskEvents.requested(TASK_ID, "x", "INVOICING", REQUESTED_AT);
+        payload = new TaskRequested("1-2-3-4-5", payload.title(), payload.description(), payload.type(),
+                TaskPriority.LOW, null, 0, "claire", payload.confidentiality(), payload.slaPolicy(), payload.calendar(),
+                payload.dueAt(), REQUESTED_AT);
         CloudEvent event = TaskEvents.builder("1-2-3-4-5", 0, REQUESTED_TYPE)
                 .withData(TaskEvents.json(payload)).build();
 

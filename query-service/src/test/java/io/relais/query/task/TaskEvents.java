@@ -9,6 +9,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.EventType;
+import io.relais.contract.sla.CalendarSpec;
+import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
 import java.net.URI;
@@ -28,7 +30,9 @@ public final class TaskEvents {
     }
 
     public static TaskRequested requested(UUID taskId, String title, String type, Instant requestedAt) {
-        return new TaskRequested(taskId.toString(), title, type, TaskPriority.HIGH, requestedAt);
+        return new TaskRequested(taskId.toString(), title, null, type, TaskPriority.HIGH, null, 0, REQUESTER,
+                Confidentiality.INTERNAL, "BUSINESS_HOURS(24)", CalendarSpec.FRANCE_DEFAULT,
+                requestedAt.plusSeconds(86_400), requestedAt);
     }
 
     /** A complete TaskRequested CloudEvent at sequence 0, timed one second after the request. */
