@@ -53,7 +53,9 @@ final class BrokerProcess {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000))) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            // Admin failures mean "not yet"; the liveness assertion (an Error) must end the wait at once.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(Exception.class).until(() -> {
                 assertThat(process.isAlive()).as("broker process alive; log:%n%s", log()).isTrue();
                 return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == 1;
             });
