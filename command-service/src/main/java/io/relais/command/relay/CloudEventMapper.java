@@ -10,6 +10,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.relais.command.actor.ActorMetadata;
 import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.EventType;
+import io.relais.contract.TopicSpec;
 import java.net.URI;
 import java.time.ZoneOffset;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -31,10 +32,12 @@ class CloudEventMapper {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    TopicSpec topicOf(DomainEventMessage<?> message) {
+        return typeOf(message).topic();
+    }
+
     CloudEvent toCloudEvent(DomainEventMessage<?> message) {
-        EventType type = EventType.ofPayload(message.getPayloadType()).orElseThrow(() -> new UnpublishedEventException(
-                message.getPayloadType().getName() + " is not in the event contract's catalogue; the relay stops"
-                        + " rather than skip it"));
+        EventType type = typeOf(message);
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
                 .withSource(SOURCE)
@@ -62,6 +65,12 @@ class CloudEventMapper {
         if (value != null && !value.isEmpty()) {
             event.withExtension(extension, value);
         }
+    }
+
+    private static EventType typeOf(DomainEventMessage<?> message) {
+        return EventType.ofPayload(message.getPayloadType()).orElseThrow(() -> new UnpublishedEventException(
+                message.getPayloadType().getName() + " is not in the event contract's catalogue; the relay stops"
+                        + " rather than skip it"));
     }
 
     private byte[] serialize(Object payload) {

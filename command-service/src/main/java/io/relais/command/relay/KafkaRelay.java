@@ -1,7 +1,6 @@
 package io.relais.command.relay;
 
 import io.cloudevents.CloudEvent;
-import io.relais.contract.Topics;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The outbox relay: a tracking event processor (its token in PostgreSQL) that publishes every stored event
- * to Kafka, in global order, keyed by aggregate id.
+ * to its aggregate type's topic, in global order, keyed by aggregate id.
  *
  * <p>The handler returns only once the broker acknowledged the record (acks=all, idempotent producer), and
  * the processor stores its token only after the handler returned. Any failure propagates to the processor
@@ -45,7 +44,8 @@ class KafkaRelay {
     void publish(Object payload, DomainEventMessage<?> message)
             throws InterruptedException, ExecutionException, TimeoutException {
         CloudEvent event = mapper.toCloudEvent(message);
-        var record = new ProducerRecord<String, CloudEvent>(Topics.TASKS.name(), message.getAggregateIdentifier(), event);
+        String topic = mapper.topicOf(message).name();
+        var record = new ProducerRecord<String, CloudEvent>(topic, message.getAggregateIdentifier(), event);
         var sent = kafka.send(record).get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (log.isDebugEnabled()) {
             log.debug("Relayed {} {}#{} to {}-{}@{}", event.getType(), message.getAggregateIdentifier(),

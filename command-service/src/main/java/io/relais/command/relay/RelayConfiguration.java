@@ -29,6 +29,16 @@ class RelayConfiguration {
         return newTopic(Topics.TASKS, properties.replicationFactor());
     }
 
+    @Bean
+    NewTopic processEventsTopic(RelayProperties properties) {
+        return newTopic(Topics.PROCESSES, properties.replicationFactor());
+    }
+
+    @Bean
+    NewTopic engagementEventsTopic(RelayProperties properties) {
+        return newTopic(Topics.ENGAGEMENTS, properties.replicationFactor());
+    }
+
     static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
         return TopicBuilder.name(spec.name())
                 .partitions(spec.partitions())

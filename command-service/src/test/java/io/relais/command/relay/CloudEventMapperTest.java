@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.relais.contract.CloudEventAttributes;
+import io.relais.contract.sla.CalendarSpec;
+import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
+import java.time.LocalDate;
+import java.util.List;
 import io.relais.contract.task.TaskRequested;
 import java.io.InputStream;
 import java.time.Instant;
@@ -25,8 +29,11 @@ class CloudEventMapperTest {
     @Test
     void shouldCarryAggregateIdAndSequence_asSubjectAndExtension() throws Exception {
         TaskRequested requested = new TaskRequested("6f1c2f3e-2b7a-4c41-9a55-3f0d8c1b7e21",
-                "Relancer les factures impayées de octobre", "PAYMENT_REMINDER", TaskPriority.HIGH,
-                Instant.parse("2026-03-14T09:15:00Z"));
+                "Relancer les factures impayées d'octobre", "Clients Dupont et Martin", "PAYMENT_REMINDER",
+                TaskPriority.HIGH, "b2d7a1c4-5e6f-4a8b-9c0d-1e2f3a4b5c6d", 2, "claire", Confidentiality.CONFIDENTIAL,
+                "BUSINESS_HOURS(24)", new CalendarSpec("Europe/Paris", List.of("MON-FRI 09:00-18:00"), "FR",
+                        List.of(LocalDate.parse("2026-12-24"))),
+                Instant.parse("2026-03-18T13:00:00Z"), Instant.parse("2026-03-13T16:00:00Z"));
         var message = new GenericDomainEventMessage<>("Task", requested.taskId(), 0L, requested,
                 MetaData.emptyInstance(), "event-1", Instant.parse("2026-03-14T09:15:00.123Z"));
 

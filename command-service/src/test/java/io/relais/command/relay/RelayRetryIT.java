@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import io.relais.command.task.RequestTask;
+import io.relais.command.task.TaskCommands;
+import io.relais.contract.actor.Actor;
+import io.relais.contract.actor.Role;
+import io.relais.contract.sla.CalendarSpec;
+import io.relais.contract.task.Confidentiality;
+import java.util.Set;
 import io.relais.contract.Topics;
 import io.relais.contract.task.TaskPriority;
 import io.relais.testsupport.TestDatabase;
@@ -65,8 +70,11 @@ class RelayRetryIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String id = UUID.randomUUID().toString();
-            commands.sendAndWait(new RequestTask(id, "Tâche " + i, "DATA_ENTRY", TaskPriority.NORMAL,
-                    Instant.parse("2026-03-16T08:30:00Z")));
+            Instant at = Instant.parse("2026-03-16T08:30:00Z");
+            commands.sendAndWait(new TaskCommands.RequestTask(id, "Tâche " + i, null, "DATA_ENTRY",
+                    TaskPriority.NORMAL, null, 0, Confidentiality.INTERNAL, "BUSINESS_HOURS(24)",
+                    CalendarSpec.FRANCE_DEFAULT, at.plusSeconds(86_400),
+                    new Actor("claire", Set.of(Role.REQUESTER), "acme"), at));
             ids.add(id);
         }
 

@@ -1,0 +1,22 @@
+package io.relais.command.engagement;
+
+import io.relais.contract.sla.CalendarSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the task side needs to know of provider contracts when a task is assigned: whether the engagement is
+ * active, whose agents it covers and which business calendar governs its SLAs. Kept up to date from the
+ * engagement events in the same transaction that stores them.
+ */
+public interface EngagementRegistry {
+
+    Optional<ActiveEngagement> active(String engagementId);
+
+    /** The active engagement an agent works under, if any (an agent belongs to one provider at a time). */
+    Optional<ActiveEngagement> activeFor(String agent);
+
+    record ActiveEngagement(String engagementId, String providerOrganisation, List<String> agents,
+                            CalendarSpec calendar, boolean dpaSigned) {
+    }
+}
