@@ -71,7 +71,24 @@ class QueryApiIT extends IntegrationTestSupport {
 
     @Test
     void shouldAnswer400Problem_listingTheStatuses_whenTheStatusIsUnknown() {
-        assertProblem(get("/api/tasks?status=LOST"), HttpStatus.BAD_REQUEST, "'status' must be one of [REQUESTED]");
+        assertProblem(get("/api/tasks?status=LOST"), HttpStatus.BAD_REQUEST,
+                "'status' must be one of [REQUESTED, ASSIGNED, IN_PROGRESS, ON_HOLD, DONE, APPROVED, CANCELLED]");
+    }
+
+    @Test
+    void shouldAnswer400Problem_listingThePriorities_whenThePriorityIsUnknown() {
+        assertProblem(get("/api/tasks?priority=URGENT"), HttpStatus.BAD_REQUEST,
+                "'priority' must be one of [LOW, NORMAL, HIGH, CRITICAL]");
+    }
+
+    @Test
+    void shouldAnswer404Problem_namingTheId_whenTheTimelineOfAnUnknownTaskIsAsked() {
+        UUID id = UUID.randomUUID();
+
+        ResponseEntity<JsonNode> response = get("/api/tasks/" + id + "/timeline");
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "No task with id " + id);
+        assertThat(response.getBody().get("type").asText()).isEqualTo("urn:relais:problem:task-not-found");
     }
 
     @Test

@@ -43,7 +43,16 @@ class TaskAccessIT extends IntegrationTestSupport {
 
     Stream<Arguments> matrix() {
         String task = "/api/tasks/" + clairesTask;
+        String timeline = task + "/timeline";
         return Stream.of(
+                Arguments.of("claire", timeline, HttpStatus.OK),
+                Arguments.of("paul", timeline, HttpStatus.NOT_FOUND),
+                Arguments.of("marc", timeline, HttpStatus.OK),
+                Arguments.of("amina", timeline, HttpStatus.NOT_FOUND),
+                Arguments.of("admin", timeline, HttpStatus.OK),
+                Arguments.of("audrey", timeline, HttpStatus.OK),
+                Arguments.of("victor", timeline, HttpStatus.FORBIDDEN),
+                Arguments.of(ANONYMOUS, timeline, HttpStatus.UNAUTHORIZED),
                 Arguments.of("claire", "/api/tasks", HttpStatus.OK),
                 Arguments.of("claire", task, HttpStatus.OK),
                 Arguments.of("claire", "/api/kpis", HttpStatus.FORBIDDEN),
