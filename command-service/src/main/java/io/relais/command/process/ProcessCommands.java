@@ -1,0 +1,30 @@
+package io.relais.command.process;
+
+import io.relais.contract.process.Procedure;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The commands on a procedure (SOP). The actor's name and the instant come from the REST layer (the
+ * authenticated caller, the service clock): the aggregate never reads a clock or a security context.
+ */
+public final class ProcessCommands {
+
+    private ProcessCommands() {
+    }
+
+    /** Write down a new procedure; it starts at version 1. */
+    public record DefineProcess(@TargetAggregateIdentifier String processId, Procedure procedure, String definedBy,
+                                Instant definedAt) {
+    }
+
+    /** Replace the procedure with a new version; tasks already open keep theirs. Answers the new version. */
+    public record ReviseProcess(@TargetAggregateIdentifier String processId, Procedure procedure, String changeNote,
+                                String revisedBy, Instant revisedAt) {
+    }
+
+    /** No new task may be opened under the procedure any more. Answers the last version. */
+    public record RetireProcess(@TargetAggregateIdentifier String processId, String reason, String retiredBy,
+                                Instant retiredAt) {
+    }
+}
