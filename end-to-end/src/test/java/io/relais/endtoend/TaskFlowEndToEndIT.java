@@ -7,18 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.testsupport.TestDatabase;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +140,89 @@ class TaskFlowEndToEndIT {
             }
         }
         return null;
+    }
+
+    @Test
+    void shouldShowAWholeLifecycleInTheQueryService_andLetAPlainKafkaClientReadItInOrder() throws Exception {
+        HttpResponse<String> engagement = post("admin", "/api/engagements", """
+                {"providerOrganisation": "backoffice-pro", "agents": ["amina"], "internalHourlyRate": 45.00,
+                 "providerHourlyRate": 18.00, "dpaSigned": true, "startsOn": "2026-01-01", "plannedEndOn": "2099-12-31"}""");
+        assertThat(engagement.statusCode()).as(engagement.body()).isEqualTo(201);
+        String id = JSON.readTree(post("claire", "/api/tasks", """
+                {"title": "Relancer les factures impayées", "type": "PAYMENT_REMINDER", "priority": "HIGH"}""").body())
+                .get("id").asText();
+        String task = "/api/tasks/" + id;
+        List<String[]> steps = List.of(
+                new String[] {"marc", task + "/assignment", "{\"agent\": \"amina\"}"},
+                new String[] {"amina", task + "/start", null},
+                new String[] {"amina", task + "/hold", "{\"reason\": \"Relevé manquant\"}"},
+                new String[] {"amina", task + "/resumption", null},
+                new String[] {"amina", task + "/completion", "{\"timeSpentMinutes\": 30}"},
+                new String[] {"marc", task + "/rework", "{\"reason\": \"Montant faux\"}"},
+                new String[] {"amina", task + "/completion", "{\"timeSpentMinutes\": 15}"},
+                new String[] {"marc", task + "/approval", null},
+                new String[] {"claire", task + "/rating", "{\"rating\": 9}"});
+        for (String[] step : steps) {
+            HttpResponse<String> answer = post(step[0], step[1], step[2]);
+            assertThat(answer.statusCode()).as(step[1] + " " + answer.body()).isEqualTo(200);
+        }
+
+        JsonNode projected = await("lifecycle of " + id + " projected").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> get(queryService, task, "claire"),
+                        view -> view != null && view.path("rating").asInt(-1) == 9);
+        assertThat(projected.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(projected.get("timeSpentMinutes").asInt()).isEqualTo(45);
+        assertThat(projected.get("reworkCount").asInt()).isEqualTo(1);
+        assertThat(projected.get("assignedAgent").asText()).isEqualTo("amina");
+        JsonNode timeline = get(queryService, task + "/timeline", "amina");
+        assertThat(timeline).as("the assigned provider's agent sees the timeline").isNotNull();
+        List<String> actors = new ArrayList<>();
+        timeline.forEach(row -> actors.add(row.get("actor").asText()));
+        assertThat(actors).containsExactly("claire", "marc", "amina", "amina", "amina", "amina", "marc", "amina",
+                "marc", "claire");
+
+        assertThat(plainKafkaHistory(id)).containsExactly("relais.task.requested.v1", "relais.task.assigned.v1",
+                "relais.task.started.v1", "relais.task.put-on-hold.v1", "relais.task.resumed.v1",
+                "relais.task.completed.v1", "relais.task.rework-requested.v1", "relais.task.completed.v1",
+                "relais.task.approved.v1", "relais.task.rated.v1");
+    }
+
+    /**
+     * A subscriber with nothing of Relais: the plain Kafka client, reading the ce_type header of the task's
+     * records in topic order (a task's events share a key, hence a partition, hence an order).
+     */
+    private static List<String> plainKafkaHistory(String taskId) {
+        Properties settings = new Properties();
+        settings.put("bootstrap.servers", broker.getBrokersAsString());
+        settings.put("group.id", "plain-reader-" + taskId);
+        settings.put("auto.offset.reset", "earliest");
+        settings.put("isolation.level", "read_committed");
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("relais.tasks.v1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (taskId.equals(record.key())) {
+                        types.add(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return types.size() >= 10;
+            });
+        }
+        return types;
+    }
+
+    private static HttpResponse<String> post(String user, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(commandService.url(path))
+                .header("Authorization", basic(user));
+        if (body != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
