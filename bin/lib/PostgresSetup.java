@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  * checks that PostgreSQL accepts the user, then creates each service database that is missing.
  * Existing databases are kept, so a second run finds its events and projections.
  *
- * <p>Usage: {@code java -cp <driver> PostgresSetup.java <user> <password> <jdbc url of a database>...}
+ * <p>Usage: {@code java -cp <driver> PostgresSetup.java <user> <password> <jdbc url of a database>...}, or
+ * {@code ... PostgresSetup.java --replay-relay <user> <password> <jdbc url of the command database>} to make the
+ * Kafka relay start again from the first stored event (a new, empty broker must receive the whole history;
+ * consumers drop what they already applied).
  * Exit codes: 2 server unreachable or login refused, 3 a database cannot be created, 4 bad arguments.
  */
 public class PostgresSetup {
@@ -21,6 +24,10 @@ public class PostgresSetup {
     private static final Pattern DATABASE_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([a-z_][a-z0-9_]*)(\\?.*)?$");
 
     public static void main(String[] args) {
+        if (args.length == 4 && "--replay-relay".equals(args[0])) {
+            replayRelay(args[3], args[1], args[2]);
+            return;
+        }
         if (args.length < 3) {
             fail(4, "usage: PostgresSetup <user> <password> <jdbc url>...");
         }
@@ -28,6 +35,21 @@ public class PostgresSetup {
         String password = args[1];
         for (int i = 2; i < args.length; i++) {
             createIfMissing(args[i], user, password);
+        }
+    }
+
+    private static void replayRelay(String commandDatabaseUrl, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(commandDatabaseUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            var tableExists = statement.executeQuery("SELECT to_regclass('tokenentry') IS NOT NULL");
+            tableExists.next();
+            if (tableExists.getBoolean(1)) {
+                int forgotten = statement.executeUpdate("DELETE FROM tokenentry WHERE processorname = 'kafka-relay'");
+                System.out.println("relay position forgotten (" + forgotten + " segment): the event store will be"
+                        + " replayed into the new broker");
+            }
+        } catch (SQLException e) {
+            fail(3, "cannot reset the relay position in " + commandDatabaseUrl + ": " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.relais.contract;
 import io.relais.contract.engagement.EngagementEnded;
 import io.relais.contract.engagement.EngagementStarted;
 import io.relais.contract.process.ProcessDefined;
+import io.relais.contract.process.ProcessOccurrenceDue;
 import io.relais.contract.process.ProcessRetired;
 import io.relais.contract.process.ProcessRevised;
 import io.relais.contract.task.IncidentReported;
@@ -43,6 +44,7 @@ public enum EventType {
     PROCESS_DEFINED("relais.process.defined", 1, "process", ProcessDefined.class),
     PROCESS_REVISED("relais.process.revised", 1, "process", ProcessRevised.class),
     PROCESS_RETIRED("relais.process.retired", 1, "process", ProcessRetired.class),
+    PROCESS_OCCURRENCE_DUE("relais.process.occurrence-due", 1, "process", ProcessOccurrenceDue.class),
     ENGAGEMENT_STARTED("relais.engagement.started", 1, "engagement", EngagementStarted.class),
     ENGAGEMENT_ENDED("relais.engagement.ended", 1, "engagement", EngagementEnded.class);
 

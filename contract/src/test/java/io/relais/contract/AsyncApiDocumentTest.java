@@ -287,8 +287,11 @@ class AsyncApiDocumentTest {
         assertThat(headers.path("ce_" + CloudEventAttributes.AGGREGATE_TYPE).asText()).isEqualTo(type.aggregateType());
         assertThat(headers.path("ce_subject").asText()).as("subject = aggregate id")
                 .isEqualTo(file.path(type.aggregateType() + "Id").asText());
-        assertThat(Role.values()).extracting(Role::name)
-                .contains(headers.path("ce_" + CloudEventAttributes.ACTOR_ROLES).asText().split(","));
+        // events no caller caused (a scheduled occurrence) carry no actor; the others name known roles
+        if (headers.has("ce_" + CloudEventAttributes.ACTOR)) {
+            assertThat(Role.values()).extracting(Role::name)
+                    .contains(headers.path("ce_" + CloudEventAttributes.ACTOR_ROLES).asText().split(","));
+        }
     }
 
     @Test

@@ -9,7 +9,12 @@ import io.relais.contract.process.Procedure;
 import io.relais.contract.process.ProcessDefined;
 import io.relais.contract.process.ProcessRetired;
 import io.relais.contract.process.ProcessRevised;
+import io.relais.contract.process.ProcessOccurrenceDue;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -32,15 +37,16 @@ public class Process {
     }
 
     @CommandHandler
-    public Process(DefineProcess command) {
+    public Process(DefineProcess command, DeadlineManager deadlines) {
         requireValid(command.procedure());
         apply(new ProcessDefined(command.processId(), 1, command.procedure(), command.definedBy(),
                 command.definedAt()));
+        Occurrences.scheduleNext(deadlines, command.procedure().slaPolicy(), command.zone(), command.definedAt());
     }
 
     /** @return the new version */
     @CommandHandler
-    public int handle(ReviseProcess command) {
+    public int handle(ReviseProcess command, DeadlineManager deadlines) {
         requireAllowed(ProcessAction.REVISE);
         requireValid(command.procedure());
         if (command.procedure().equals(procedure)) {
@@ -48,15 +54,35 @@ public class Process {
         }
         apply(new ProcessRevised(processId, version + 1, command.procedure(), command.changeNote(),
                 command.revisedBy(), command.revisedAt()));
+        Occurrences.cancelAll(deadlines);
+        Occurrences.scheduleNext(deadlines, command.procedure().slaPolicy(), command.zone(), command.revisedAt());
         return version;
     }
 
     /** @return the last version, which stays the one open tasks may pin */
     @CommandHandler
-    public int handle(RetireProcess command) {
+    public int handle(RetireProcess command, DeadlineManager deadlines) {
         requireAllowed(ProcessAction.RETIRE);
         apply(new ProcessRetired(processId, command.reason(), command.retiredBy(), command.retiredAt()));
+        Occurrences.cancelAll(deadlines);
         return version;
+    }
+
+    /**
+     * A recurring procedure's occurrence: open its task (by id derived from the occurrence, so it opens once)
+     * and schedule the next one from this occurrence, not from now, so occurrences missed while the service was
+     * down are caught up one by one, each marked late.
+     *
+     * @param firedAt when the persistent scheduler fired the deadline (Axon's message time, not a clock read)
+     */
+    @DeadlineHandler(deadlineName = Occurrences.DEADLINE)
+    void occur(Occurrences.Due due, @Timestamp Instant firedAt, DeadlineManager deadlines) {
+        if (status != ProcessStatus.ACTIVE) {
+            return;
+        }
+        apply(new ProcessOccurrenceDue(processId, version, due.occurrenceAt(),
+                Occurrences.taskId(processId, due.occurrenceAt()), firedAt, Occurrences.isLate(due, firedAt)));
+        Occurrences.scheduleNext(deadlines, procedure.slaPolicy(), due.zone(), due.occurrenceAt());
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package io.relais.command.process;
 
 import io.relais.contract.process.Procedure;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -14,13 +15,14 @@ public final class ProcessCommands {
     }
 
     /** Write down a new procedure; it starts at version 1. */
+    /** @param zone where a recurring procedure's occurrences fall (the company's time zone) */
     public record DefineProcess(@TargetAggregateIdentifier String processId, Procedure procedure, String definedBy,
-                                Instant definedAt) {
+                                Instant definedAt, ZoneId zone) {
     }
 
     /** Replace the procedure with a new version; tasks already open keep theirs. Answers the new version. */
     public record ReviseProcess(@TargetAggregateIdentifier String processId, Procedure procedure, String changeNote,
-                                String revisedBy, Instant revisedAt) {
+                                String revisedBy, Instant revisedAt, ZoneId zone) {
     }
 
     /** No new task may be opened under the procedure any more. Answers the last version. */

@@ -9,7 +9,9 @@ import io.relais.websupport.security.ActorResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
+import io.relais.command.sla.SlaSettings;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -48,14 +50,16 @@ class ProcessController {
     private final ActorResolver actors;
     private final IdempotentCommands idempotency;
     private final URI queryServiceUrl;
+    private final ZoneId zone;
 
     ProcessController(CommandGateway commands, Clock clock, ActorResolver actors, IdempotentCommands idempotency,
-                      @Value("${relais.links.query-service-url}") URI queryServiceUrl) {
+                      @Value("${relais.links.query-service-url}") URI queryServiceUrl, SlaSettings sla) {
         this.commands = commands;
         this.clock = clock;
         this.actors = actors;
         this.idempotency = idempotency;
         this.queryServiceUrl = queryServiceUrl;
+        this.zone = sla.zoneId();
     }
 
     /**
@@ -67,7 +71,7 @@ class ProcessController {
                              @RequestHeader(name = IdempotentCommands.HEADER, required = false) String idempotencyKey) {
         return idempotency.execute(actor(), idempotencyKey, body, () -> {
             String processId = UUID.randomUUID().toString();
-            commands.sendAndWait(new DefineProcess(processId, body.toProcedure(), actor(), clock.instant()));
+            commands.sendAndWait(new DefineProcess(processId, body.toProcedure(), actor(), clock.instant(), zone));
             URI location = queryServiceUrl.resolve("/api/processes/" + processId);
             return ResponseEntity.created(location).body(Map.of("id", processId, "version", 1));
         });
@@ -76,7 +80,7 @@ class ProcessController {
     @PostMapping(path = "/{id}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> revise(@PathVariable UUID id, @Valid @RequestBody ProcessRevisionBody body) {
         int version = commands.sendAndWait(new ReviseProcess(id.toString(), body.procedure().toProcedure(),
-                body.changeNote().strip(), actor(), clock.instant()));
+                body.changeNote().strip(), actor(), clock.instant(), zone));
         return Map.of("id", id.toString(), "version", version);
     }
 

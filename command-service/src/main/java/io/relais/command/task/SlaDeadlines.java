@@ -1,10 +1,9 @@
 package io.relais.command.task;
 
 import io.relais.calendar.SlaPolicy;
+import io.relais.command.sla.SlaSettings;
 import io.relais.contract.sla.CalendarSpec;
 import java.time.Instant;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,24 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaDeadlines {
 
-    private final Settings settings;
+    private final SlaSettings settings;
 
-    SlaDeadlines(Settings settings) {
+    SlaDeadlines(SlaSettings settings) {
         this.settings = settings;
-    }
-
-    /**
-     * @param defaultPolicy the policy of ad-hoc tasks that name none
-     * @param zone          the company's time zone
-     * @param workingHours  its weekly working periods, e.g. {@code MON-FRI 09:00-18:00}
-     * @param holidays      {@code FR}, {@code FR-ALSACE-MOSELLE} or {@code NONE}
-     */
-    @ConfigurationProperties("relais.sla")
-    record Settings(@DefaultValue("BUSINESS_HOURS(24)") String defaultPolicy,
-                    @DefaultValue("Europe/Paris") String zone,
-                    @DefaultValue("MON-FRI 09:00-18:00") java.util.List<String> workingHours,
-                    @DefaultValue("FR") String holidays,
-                    @DefaultValue java.util.List<java.time.LocalDate> closedDays) {
     }
 
     String defaultPolicy() {
@@ -39,7 +24,7 @@ class SlaDeadlines {
     }
 
     CalendarSpec calendar() {
-        return new CalendarSpec(settings.zone(), settings.workingHours(), settings.holidays(), settings.closedDays());
+        return settings.calendar();
     }
 
     Instant dueAt(String slaPolicy, CalendarSpec calendar, Instant requestedAt) {

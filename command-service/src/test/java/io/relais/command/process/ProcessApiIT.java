@@ -134,7 +134,7 @@ class ProcessApiIT {
                 VALUES (?, 1, 'occupied', 'X', 'BUSINESS_DAYS(1)', '[]', '[]', now())""").param(id).update();
 
         assertThatThrownBy(() -> commands.sendAndWait(new DefineProcess(id, ProcessTest.REMINDERS, "admin",
-                Instant.parse("2026-03-02T09:00:00Z"))))
+                Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneId.of("Europe/Paris"))))
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?").param(id)

@@ -32,6 +32,7 @@ class ProcessTest {
 
     private static final String ID = "b2d7a1c4-5e6f-4a8b-9c0d-1e2f3a4b5c6d";
     private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     private static final Instant NEXT_MONDAY = Instant.parse("2026-03-09T09:00:00Z");
     private static final Instant JUNE = Instant.parse("2026-06-30T16:00:00Z");
 
@@ -62,7 +63,7 @@ class ProcessTest {
     @Test
     void shouldRecordProcessDefinedAtVersion1_whenDefined() {
         fixture.givenNoPriorActivity()
-                .when(new DefineProcess(ID, REMINDERS, "admin", MONDAY))
+                .when(new DefineProcess(ID, REMINDERS, "admin", MONDAY, PARIS))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(DEFINED)
                 .expectState(process -> {
@@ -76,7 +77,7 @@ class ProcessTest {
         Procedure withoutPolicy = withSlaPolicy(REMINDERS, "dès que possible");
 
         fixture.givenNoPriorActivity()
-                .when(new DefineProcess(ID, withoutPolicy, "admin", MONDAY))
+                .when(new DefineProcess(ID, withoutPolicy, "admin", MONDAY, PARIS))
                 .expectException(ProcedureInvalid.class)
                 .expectExceptionMessage(Matchers.containsString("slaPolicy"))
                 .expectNoEvents();
@@ -89,7 +90,7 @@ class ProcessTest {
                 List.of(), null, null, null);
 
         fixture.givenNoPriorActivity()
-                .when(new DefineProcess(ID, noSteps, "admin", MONDAY))
+                .when(new DefineProcess(ID, noSteps, "admin", MONDAY, PARIS))
                 .expectException(ProcedureInvalid.class)
                 .expectNoEvents();
     }
@@ -97,7 +98,7 @@ class ProcessTest {
     @Test
     void shouldRecordProcessRevisedAtVersion2_withTheChangeNote_whenRevised() {
         fixture.given(DEFINED)
-                .when(new ReviseProcess(ID, REMINDERS_V2, "Ajout du contrôle du destinataire", "admin", NEXT_MONDAY))
+                .when(new ReviseProcess(ID, REMINDERS_V2, "Ajout du contrôle du destinataire", "admin", NEXT_MONDAY, PARIS))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(2)
                 .expectEvents(REVISED);
@@ -106,7 +107,7 @@ class ProcessTest {
     @Test
     void shouldCountVersionsOnward_whenRevisedAgain() {
         fixture.given(DEFINED, REVISED)
-                .when(new ReviseProcess(ID, REMINDERS, "Retour au lundi", "admin", JUNE))
+                .when(new ReviseProcess(ID, REMINDERS, "Retour au lundi", "admin", JUNE, PARIS))
                 .expectResultMessagePayload(3)
                 .expectEvents(new ProcessRevised(ID, 3, REMINDERS, "Retour au lundi", "admin", JUNE));
     }
@@ -114,7 +115,7 @@ class ProcessTest {
     @Test
     void shouldRefuseRevision_whenItChangesNothing() {
         fixture.given(DEFINED, REVISED)
-                .when(new ReviseProcess(ID, REMINDERS_V2, "Rien", "admin", JUNE))
+                .when(new ReviseProcess(ID, REMINDERS_V2, "Rien", "admin", JUNE, PARIS))
                 .expectException(ProcessRevisionUnchanged.class)
                 .expectExceptionMessage(Matchers.containsString("identical to version 2"))
                 .expectNoEvents();
@@ -123,7 +124,7 @@ class ProcessTest {
     @Test
     void shouldRefuseRevision_withStateAndAllowedActions_whenRetired() {
         fixture.given(DEFINED, RETIRED)
-                .when(new ReviseProcess(ID, REMINDERS_V2, "Trop tard", "admin", JUNE))
+                .when(new ReviseProcess(ID, REMINDERS_V2, "Trop tard", "admin", JUNE, PARIS))
                 .expectException(notAllowed(ProcessStatus.RETIRED, Set.of()))
                 .expectNoEvents();
     }
@@ -131,7 +132,7 @@ class ProcessTest {
     @Test
     void shouldRefuseRevision_whenTheProcessWasNeverDefined() {
         fixture.givenNoPriorActivity()
-                .when(new ReviseProcess(ID, REMINDERS_V2, "Nouvelle", "admin", JUNE))
+                .when(new ReviseProcess(ID, REMINDERS_V2, "Nouvelle", "admin", JUNE, PARIS))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
@@ -142,7 +143,7 @@ class ProcessTest {
         fixture.given(new EngagementStarted(ID, "backoffice-pro", List.of("amina"), new BigDecimal("45.00"),
                         new BigDecimal("18.00"), CalendarSpec.FRANCE_DEFAULT, true, LocalDate.parse("2026-03-01"),
                         LocalDate.parse("2027-02-28"), "admin", MONDAY))
-                .when(new ReviseProcess(ID, REMINDERS_V2, "Nouvelle", "admin", JUNE))
+                .when(new ReviseProcess(ID, REMINDERS_V2, "Nouvelle", "admin", JUNE, PARIS))
                 .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
     }
