@@ -113,7 +113,8 @@ class TaskEventDecoder {
                 yield new TaskEvent.IncidentReportedOn(taskId, sequence, recorded(event, data.reportedAt()), data);
             }
             // Events of other aggregates have topics of their own (Topics.forAggregateType): here, a misroute.
-            case PROCESS_DEFINED, PROCESS_REVISED, PROCESS_RETIRED, ENGAGEMENT_STARTED, ENGAGEMENT_ENDED ->
+            case PROCESS_DEFINED, PROCESS_REVISED, PROCESS_RETIRED, PROCESS_OCCURRENCE_DUE, ENGAGEMENT_STARTED,
+                    ENGAGEMENT_ENDED ->
                     throw invalid(event, "a " + type.get().aggregateType() + " event has no place on the task topic");
         };
     }
