@@ -70,7 +70,7 @@ class TaskCommandMatrixIT {
      * Role level only: a caller whose role is allowed gets past the door (what follows depends on the task and
      * its state: 200, 404, 409, 400); any other role is refused with 403 and nothing is written.
      */
-    @ParameterizedTest(name = "POST /api/tasks/{id}/{0} as {1}: role allowed = {2}")
+    @ParameterizedTest(name = "POST /api/tasks/<id>/{0} as {1}: role allowed = {2}")
     @MethodSource("commandEndpointMatrix")
     void shouldLetOnlyTheMatrixsRolesThroughEachCommandEndpoint(String action, String user, boolean allowed) {
         long before = storedEvents();
