@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * A throwaway PostgreSQL database for one test run, created on the real server the project runs
@@ -60,6 +62,16 @@ public final class TestDatabase {
 
     public String password() {
         return password;
+    }
+
+    /**
+     * Points a Spring application's data source at this database, from a {@code @DynamicPropertySource} method:
+     * {@code DATABASE.registerAsDataSource(registry::add)}. (A plain function, so this module needs no Spring.)
+     */
+    public void registerAsDataSource(BiConsumer<String, Supplier<Object>> registry) {
+        registry.accept("spring.datasource.url", this::url);
+        registry.accept("spring.datasource.username", this::user);
+        registry.accept("spring.datasource.password", this::password);
     }
 
     public Connection connect() throws SQLException {

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +42,6 @@ class ProcessController {
     static final URI NOT_FOUND = URI.create("urn:relais:problem:process-not-found");
     static final URI ACTION_NOT_ALLOWED = URI.create("urn:relais:problem:action-not-allowed");
     static final URI RULE_VIOLATED = URI.create("urn:relais:problem:rule-violated");
-    static final URI CONCURRENT_CHANGE = URI.create("urn:relais:problem:concurrent-change");
 
     private final CommandGateway commands;
     private final Clock clock;
@@ -134,14 +132,6 @@ class ProcessController {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
                 "Invalid procedure: " + ex.getMessage());
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** Another command changed the procedure between load and append (another instance): nothing was written. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentUpdate(ConcurrencyException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE, "Concurrent change",
-                "The process was changed by another request at the same time; nothing was written. Retry.");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

@@ -3,7 +3,6 @@ package io.relais.command.task;
 import io.relais.websupport.problem.ProblemTypes;
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,7 +17,6 @@ class TaskProblems {
 
     static final URI ACTION_NOT_ALLOWED = URI.create("urn:relais:problem:action-not-allowed");
     static final URI RULE_VIOLATED = URI.create("urn:relais:problem:rule-violated");
-    static final URI CONCURRENT_CHANGE = URI.create("urn:relais:problem:concurrent-change");
     static final URI TASK_NOT_FOUND = URI.create("urn:relais:problem:task-not-found");
 
     @ExceptionHandler(TaskActionNotAllowed.class)
@@ -32,12 +30,6 @@ class TaskProblems {
     @ExceptionHandler(TaskRuleViolated.class)
     ProblemDetail ruleViolated(TaskRuleViolated ex) {
         return problem(HttpStatus.CONFLICT, RULE_VIOLATED, ex.getMessage());
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException ex) {
-        return problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE,
-                "The task was changed by another request at the same moment; nothing was written. Retry.");
     }
 
     @ExceptionHandler({TaskNotVisible.class, AggregateNotFoundException.class})
