@@ -1,10 +1,7 @@
 package io.relais.query.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.CloudEventData;
-import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.EventType;
 import io.relais.contract.task.IncidentReported;
 import io.relais.contract.task.TaskApproved;
@@ -19,12 +16,10 @@ import io.relais.contract.task.TaskRequested;
 import io.relais.contract.task.TaskResumed;
 import io.relais.contract.task.TaskReworkRequested;
 import io.relais.contract.task.TaskStarted;
+import io.relais.query.projection.CloudEventFields;
 import io.relais.query.projection.ContractJson;
 import io.relais.query.projection.InvalidRecordException;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,13 +36,13 @@ class TaskEventDecoder {
     private final ObjectMapper json = ContractJson.mapper();
 
     TaskEvent decode(CloudEvent event) {
-        String aggregateId = required(event.getSubject(), "subject", event);
-        long sequence = sequenceOf(event);
+        String aggregateId = CloudEventFields.subject(event);
+        long sequence = CloudEventFields.sequence(event);
         Optional<EventType> type = EventType.ofCloudEventType(event.getType());
         if (type.isEmpty()) {
             return new TaskEvent.Unknown(aggregateId, sequence, event.getType());
         }
-        UUID taskId = taskId(aggregateId, event);
+        UUID taskId = CloudEventFields.subjectUuid(aggregateId, event);
         // An exhaustive switch: a type added to the catalogue does not compile until it is decided here.
         return switch (type.get()) {
             case TASK_REQUESTED -> requested(event, taskId, sequence);
@@ -128,102 +123,26 @@ class TaskEventDecoder {
         return new TaskEvent.Requested(taskId, sequence, recorded(event, requested.requestedAt()), requested);
     }
 
-    /**
-     * The attributes every known event carries into the timeline.
-     *
-     * @param stated the instant the data states, used when the event has no {@code time}; one of the two is needed
-     */
+    /** The attributes every known event carries into the timeline (see {@link CloudEventFields#attributes}). */
     private static TaskEvent.Recorded recorded(CloudEvent event, Instant stated) {
-        Instant occurredAt = event.getTime() != null ? event.getTime().toInstant() : stated;
-        if (occurredAt == null) {
-            throw invalid(event, "neither the time attribute nor the data says when it happened");
-        }
-        return new TaskEvent.Recorded(event.getId(), event.getType(), text(event, CloudEventAttributes.ACTOR),
-                roles(text(event, CloudEventAttributes.ACTOR_ROLES)),
-                text(event, CloudEventAttributes.ACTOR_ORGANISATION),
-                text(event, CloudEventAttributes.CORRELATION_ID), occurredAt);
-    }
-
-    /** Comma-separated, as published; kept as text so that a role this service does not know still shows. */
-    private static List<String> roles(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::strip).filter(role -> !role.isEmpty()).toList();
-    }
-
-    /** An optional text extension (the actor attributes), null when absent or blank. */
-    private static String text(CloudEvent event, String extension) {
-        Object value = event.getExtension(extension);
-        return value == null || value.toString().isBlank() ? null : value.toString();
-    }
-
-    /** In binary mode the extension arrives as a header, i.e. as text; other bindings may give a number. */
-    private static long sequenceOf(CloudEvent event) {
-        Object value = required(event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE),
-                CloudEventAttributes.AGGREGATE_SEQUENCE, event);
-        long sequence;
-        if (value instanceof Number number) {
-            sequence = number.longValue();
-        } else {
-            try {
-                sequence = Long.parseLong(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw invalid(event, CloudEventAttributes.AGGREGATE_SEQUENCE + " is not a number: '" + value + "'");
-            }
-        }
-        if (sequence < 0) {
-            throw invalid(event, CloudEventAttributes.AGGREGATE_SEQUENCE + " is negative: " + sequence);
-        }
-        return sequence;
+        CloudEventFields.Attributes attributes = CloudEventFields.attributes(event, stated);
+        return new TaskEvent.Recorded(attributes.eventId(), attributes.cloudEventType(), attributes.actor(),
+                attributes.actorRoles(), attributes.actorOrganisation(), attributes.correlationId(),
+                attributes.occurredAt());
     }
 
     /** The data as the contract record {@code type}, about the task the subject names. */
     private <T> T data(CloudEvent event, UUID taskId, Class<T> type, Function<T, String> taskIdOf) {
-        CloudEventData data = required(event.getData(), "data", event);
-        T payload;
-        try {
-            payload = json.readValue(data.toBytes(), type);
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException parsing ? parsing.getOriginalMessage() : e.getMessage();
-            throw new InvalidRecordException(describe(event) + ": data is not a valid " + type.getSimpleName()
-                    + ": " + reason, e);
-        }
-        if (payload == null) {
-            throw invalid(event, "data is missing");
-        }
-        String dataTaskId = required(taskIdOf.apply(payload), "data.taskId", event);
-        if (!dataTaskId.equalsIgnoreCase(taskId.toString())) {
-            throw invalid(event, "data.taskId " + dataTaskId + " differs from the subject");
-        }
+        T payload = CloudEventFields.data(event, type, json);
+        CloudEventFields.sameAggregate(taskIdOf.apply(payload), "data.taskId", taskId, event);
         return payload;
     }
 
-    /** Only the canonical form: {@code UUID.fromString} also accepts shortened groups such as {@code 1-2-3-4-5}. */
-    private static UUID taskId(String aggregateId, CloudEvent event) {
-        try {
-            UUID id = UUID.fromString(aggregateId);
-            if (id.toString().equalsIgnoreCase(aggregateId)) {
-                return id;
-            }
-        } catch (IllegalArgumentException notAUuid) {
-            // reported below
-        }
-        throw invalid(event, "subject '" + aggregateId + "' is not a UUID");
-    }
-
     private static <T> T required(T value, String name, CloudEvent event) {
-        if (value == null || (value instanceof String text && text.isBlank())) {
-            throw invalid(event, name + " is missing");
-        }
-        return value;
+        return CloudEventFields.required(value, name, event);
     }
 
     private static InvalidRecordException invalid(CloudEvent event, String problem) {
-        return new InvalidRecordException(describe(event) + ": " + problem);
-    }
-
-    private static String describe(CloudEvent event) {
-        return "Event " + event.getId() + " (" + event.getType() + ", subject " + event.getSubject() + ")";
+        return CloudEventFields.invalid(event, problem);
     }
 }

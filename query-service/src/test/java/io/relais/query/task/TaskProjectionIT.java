@@ -152,10 +152,10 @@ class TaskProjectionIT extends IntegrationTestSupport {
     }
 
     @Test
-    void shouldCreateBothTopicsItReads_withTheContractsPartitionsRetentionAndCleanupPolicy() throws Exception {
-        // The topics this service consumes; those of processes and engagements are not read here (yet).
+    void shouldCreateTheFourTopicsItReads_withTheContractsPartitionsRetentionAndCleanupPolicy() throws Exception {
+        // The topics this service consumes.
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
-            for (var spec : List.of(Topics.TASKS, Topics.KPIS)) {
+            for (var spec : List.of(Topics.TASKS, Topics.PROCESSES, Topics.ENGAGEMENTS, Topics.KPIS)) {
                 TopicDescription description = admin.describeTopics(List.of(spec.name()))
                         .allTopicNames().get().get(spec.name());
                 var resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
