@@ -28,7 +28,14 @@ public final class Topics {
     public static final TopicSpec KPIS =
             new TopicSpec("relais.kpis.v1", 3, Duration.ofDays(400), TopicSpec.CleanupPolicy.COMPACT);
 
-    public static final List<TopicSpec> ALL = List.of(TASKS, PROCESSES, ENGAGEMENTS, KPIS);
+    /**
+     * SLA alerts (at risk, breached) of each task as kpi-streams raises them (key = task id,
+     * {@link io.relais.contract.sla.SlaAlert}); at most one of each kind per task. Kept 400 days.
+     */
+    public static final TopicSpec SLA_ALERTS =
+            new TopicSpec("relais.sla-alerts.v1", 3, Duration.ofDays(400), TopicSpec.CleanupPolicy.DELETE);
+
+    public static final List<TopicSpec> ALL = List.of(TASKS, PROCESSES, ENGAGEMENTS, KPIS, SLA_ALERTS);
 
     /** The topic of an aggregate type's events ({@code task}, {@code process}, {@code engagement}). */
     public static TopicSpec forAggregateType(String aggregateType) {

@@ -14,6 +14,7 @@ import io.relais.contract.kpi.KpiValue;
 import io.relais.contract.process.Procedure;
 import io.relais.contract.process.Raci;
 import io.relais.contract.sla.CalendarSpec;
+import io.relais.contract.sla.SlaAlert;
 import io.relais.contract.task.ChecklistResult;
 import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.IncidentKind;
@@ -50,6 +51,7 @@ class AsyncApiDocumentTest {
 
     private static final AsyncApiDocument DOC = AsyncApiDocument.load();
     private static final String KPI_MESSAGE = "KpiValue";
+    private static final String SLA_ALERT_MESSAGE = "SlaAlert";
 
     /** Reads examples into records the way EventContractExamplesTest does: nothing unknown, nothing missing. */
     private static final ObjectMapper STRICT = new ObjectMapper()
@@ -171,10 +173,13 @@ class AsyncApiDocumentTest {
                         .map(EventType::name).contains(name),
                 () -> withoutCeType.add(name)));
 
-        assertThat(withoutCeType).as("messages without CloudEvents headers").containsExactly(KPI_MESSAGE);
-        assertThat(DOC.componentMessages()).hasSize(EventType.values().length + 1);
+        assertThat(withoutCeType).as("messages without CloudEvents headers")
+                .containsExactlyInAnyOrder(KPI_MESSAGE, SLA_ALERT_MESSAGE);
+        assertThat(DOC.componentMessages()).hasSize(EventType.values().length + 2);
         String kpiChannel = DOC.channelKeyOf(Topics.KPIS.name()).orElseThrow();
         assertThat(DOC.componentMessageNamesOf(kpiChannel)).containsExactly(KPI_MESSAGE);
+        String slaAlertChannel = DOC.channelKeyOf(Topics.SLA_ALERTS.name()).orElseThrow();
+        assertThat(DOC.componentMessageNamesOf(slaAlertChannel)).containsExactly(SLA_ALERT_MESSAGE);
         assertThat(EventType.ofCloudEventType("relais.task.deleted.v1")).isEmpty();
         assertThat(DOC.text()).doesNotContain("relais.task.deleted");
     }
@@ -189,7 +194,8 @@ class AsyncApiDocumentTest {
                 Arguments.of("Procedure", Procedure.class),
                 Arguments.of("Raci", Raci.class),
                 Arguments.of("ChecklistResult", ChecklistResult.class),
-                Arguments.of("KpiValue", KpiValue.class));
+                Arguments.of("KpiValue", KpiValue.class),
+                Arguments.of("SlaAlert", SlaAlert.class));
         return Stream.concat(events, shared);
     }
 
@@ -220,7 +226,9 @@ class AsyncApiDocumentTest {
                 }));
 
         assertThat(nullable).containsExactlyInAnyOrder("ChecklistResult.note", "TaskRequested.description",
-                "TaskRequested.processId", "TaskRated.comment");
+                "TaskRequested.processId", "TaskRated.comment",
+                // an alert names the SOP and the provider when there are some
+                "SlaAlert.processId", "SlaAlert.assignedOrganisation");
     }
 
     @ParameterizedTest
@@ -236,6 +244,7 @@ class AsyncApiDocumentTest {
         assertEnum("Confidentiality", Confidentiality.values());
         assertEnum("IncidentKind", IncidentKind.values());
         assertEnum("IncidentSeverity", IncidentSeverity.values());
+        assertEnum("SlaAlertKind", SlaAlert.Kind.values());
         assertThat(DOC.schema("CloudEventHeaders").path("properties").path("ce_aggregatetype").path("enum"))
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrderElementsOf(
@@ -306,6 +315,34 @@ class AsyncApiDocumentTest {
         KpiValue value = STRICT.treeToValue(file, KpiValue.class);
         assertThat(value.key()).matches(DOC.componentMessages().get(KPI_MESSAGE)
                 .path("bindings").path("kafka").path("key").path("pattern").asText());
+    }
+
+    @Test
+    void shouldEmbedAndValidateTheSlaAlertExample_withoutCloudEventsHeaders_keyedByTaskId() throws IOException {
+        JsonNode file = readExample("sla-alert.json");
+        JsonNode example = onlyExample(SLA_ALERT_MESSAGE);
+
+        assertThat(example.path("payload")).isEqualTo(file);
+        assertThat(example.has("headers")).isFalse();
+        assertThat(DOC.componentMessages().get(SLA_ALERT_MESSAGE).has("headers")).isFalse();
+        assertThat(DOC.validatePayload(SLA_ALERT_MESSAGE, file)).isEmpty();
+        assertThat(DOC.componentMessages().get(SLA_ALERT_MESSAGE).path("bindings").path("kafka").path("key")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/AggregateId");
+        STRICT.treeToValue(file, SlaAlert.class);
+    }
+
+    @Test
+    void shouldValidateTheSerializedSlaAlert_whenBuiltInJava_withoutSopOrProvider() throws IOException {
+        SlaAlert alert = new SlaAlert("6f1c2f3e-2b7a-4c41-9a55-3f0d8c1b7e21", SlaAlert.Kind.AT_RISK, "CRM_UPDATE",
+                TaskPriority.NORMAL, null, null, "BUSINESS_DAYS(2)", Instant.parse("2026-03-16T09:00:00Z"),
+                Instant.parse("2026-03-18T17:00:00Z"), Instant.parse("2026-03-18T10:48:00Z"),
+                Instant.parse("2026-03-18T10:48:00.000000001Z"), 74_880, 93_600);
+
+        JsonNode wire = wire(alert);
+
+        assertThat(DOC.validatePayload(SLA_ALERT_MESSAGE, wire)).isEmpty();
+        assertThat(wire.path("elapsedSeconds").isIntegralNumber()).isTrue();
+        assertThat(wire.path("kind").asText()).isEqualTo("AT_RISK");
     }
 
     @ParameterizedTest

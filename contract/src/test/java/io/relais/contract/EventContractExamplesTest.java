@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.sla.SlaAlert;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
 import java.io.IOException;
@@ -64,6 +65,21 @@ class EventContractExamplesTest {
 
         assertThat((JsonNode) STRICT.valueToTree(value)).isEqualTo(example);
         assertThat(value.key()).isEqualTo("tasks-requested|task-type=INVOICING|2026-03-14T00:00:00Z");
+    }
+
+    @Test
+    void shouldRoundTripSlaAlertExample_withItsDurationsInWholeSeconds() throws IOException {
+        JsonNode example = readExample("sla-alert.json");
+
+        SlaAlert alert = STRICT.treeToValue(example, SlaAlert.class);
+
+        // through the bytes, as a subscriber reads it (a tree built from a long holds a LongNode, not an IntNode)
+        assertThat(STRICT.readTree(STRICT.writeValueAsBytes(alert))).isEqualTo(example);
+        assertThat(alert.kind()).isEqualTo(SlaAlert.Kind.BREACHED);
+        assertThat(alert.priority()).isEqualTo(TaskPriority.HIGH);
+        assertThat(alert.budgetSeconds()).isEqualTo(24 * 3600);
+        assertThat(alert.crossedAt()).isEqualTo(Instant.parse("2026-03-18T13:00:00Z"));
+        assertThat(alert.detectedAt()).isAfterOrEqualTo(alert.crossedAt());
     }
 
     @Test

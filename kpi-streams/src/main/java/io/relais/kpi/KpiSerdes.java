@@ -9,6 +9,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.sla.SlaAlert;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -34,6 +35,9 @@ public final class KpiSerdes {
             Serdes.serdeFrom(new CloudEventSerializer(), new CloudEventDeserializer());
 
     public static final Serde<KpiValue> KPI_VALUE = json(KpiValue.class);
+
+    /** {@code relais.sla-alerts.v1}: plain JSON, durations as whole seconds. */
+    public static final Serde<SlaAlert> SLA_ALERT = json(SlaAlert.class);
 
     private KpiSerdes() {
     }

@@ -3,6 +3,7 @@ package io.relais.kpi;
 import io.relais.contract.TopicSpec;
 import io.relais.contract.Topics;
 import io.relais.kpi.requested.TasksRequestedPerTypeTopology;
+import io.relais.kpi.sla.SlaClockTopology;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,7 +23,17 @@ class KpiStreamsConfiguration {
 
     @Bean
     Topology kpiTopology(KpiStreamsProperties properties) {
-        return new TasksRequestedPerTypeTopology(properties.lateEventGrace()).build(new StreamsBuilder());
+        return topology(properties);
+    }
+
+    /**
+     * Every topology on one builder, so one Kafka Streams app (one transaction per commit) runs them all; those
+     * reading the task events share one source node.
+     */
+    static Topology topology(KpiStreamsProperties properties) {
+        StreamsBuilder builder = new StreamsBuilder();
+        new SlaClockTopology(properties.sla().punctuationInterval(), properties.sla().atRiskRatio()).addTo(builder);
+        return new TasksRequestedPerTypeTopology(properties.lateEventGrace()).build(builder);
     }
 
     @Bean
@@ -54,6 +65,11 @@ class KpiStreamsConfiguration {
     @Bean
     NewTopic kpisTopic(KpiStreamsProperties properties) {
         return newTopic(Topics.KPIS, properties.replicationFactor());
+    }
+
+    @Bean
+    NewTopic slaAlertsTopic(KpiStreamsProperties properties) {
+        return newTopic(Topics.SLA_ALERTS, properties.replicationFactor());
     }
 
     private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {

@@ -10,6 +10,7 @@ import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.Topics;
 import io.relais.contract.kpi.KpiValue;
 import io.relais.contract.sla.CalendarSpec;
+import io.relais.contract.sla.SlaAlert;
 import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
@@ -77,13 +78,68 @@ class KpiStreamsIT {
                 new StringDeserializer(), KpiSerdes.KPI_VALUE.deserializer()).createConsumer()) {
             consumer.subscribe(List.of(Topics.KPIS.name()));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
+                // the tests share the broker: only this test's task type
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if ("PAYROLL".equals(record.value().group())) {
+                        seen.add(record.value());
+                    }
+                });
                 assertThat(seen).containsExactly(new KpiValue("tasks-requested", "task-type", "PAYROLL",
                         Instant.parse("2026-03-16T00:00:00Z"), Instant.parse("2026-03-17T00:00:00Z"), 1));
             });
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value()).isEqualTo(200));
+    }
+
+    /**
+     * A task requested long ago and never worked on: its at-risk and breach instants passed before the app started,
+     * so the first timer raises both, once, in one committed transaction.
+     */
+    @Test
+    void shouldPublishTheSlaAlertsReadCommitted_onceEach_whenATasksDeadlinesPassedBeforeTheAppStarted()
+            throws Exception {
+        String taskId = "9d6a1f7e-5c3b-4e2a-8f10-2b3c4d5e6f70";
+        Map<String, Object> producerProps = KafkaTestUtils.producerProps(broker);
+        try (Producer<String, CloudEvent> events = new DefaultKafkaProducerFactory<>(producerProps,
+                new StringSerializer(), new CloudEventSerializer()).createProducer()) {
+            events.send(new ProducerRecord<>(Topics.TASKS.name(), taskId,
+                    requested(taskId, "INVOICING", "CALENDAR_HOURS(1)", AT.plusSeconds(3600)))).get();
+        }
+
+        Map<String, Object> consumerProps = KafkaTestUtils.consumerProps("sla-it", "false", broker);
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<SlaAlert> seen = new ArrayList<>();
+        try (Consumer<String, SlaAlert> consumer = new DefaultKafkaConsumerFactory<>(consumerProps,
+                new StringDeserializer(), KpiSerdes.SLA_ALERT.deserializer()).createConsumer()) {
+            consumer.subscribe(List.of(Topics.SLA_ALERTS.name()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals(taskId)) {
+                        seen.add(record.value());
+                    }
+                });
+                assertThat(seen).extracting(SlaAlert::kind, SlaAlert::crossedAt).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(SlaAlert.Kind.AT_RISK, AT.plusSeconds(48 * 60)),
+                        org.assertj.core.groups.Tuple.tuple(SlaAlert.Kind.BREACHED, AT.plusSeconds(3600)));
+            });
+            // a few more timer rounds: nothing is raised twice
+            Thread.sleep(3_000);
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                if (record.key().equals(taskId)) {
+                    seen.add(record.value());
+                }
+            });
+        }
+        assertThat(seen).hasSize(2).allSatisfy(alert -> {
+            assertThat(alert.taskId()).isEqualTo(taskId);
+            assertThat(alert.slaPolicy()).isEqualTo("CALENDAR_HOURS(1)");
+            assertThat(alert.requestedAt()).isEqualTo(AT);
+            assertThat(alert.dueAt()).isEqualTo(AT.plusSeconds(3600));
+            assertThat(alert.budgetSeconds()).isEqualTo(3600);
+            assertThat(alert.elapsedSeconds()).isGreaterThan(3600);
+        });
     }
 
     @Test
@@ -95,10 +151,14 @@ class KpiStreamsIT {
     }
 
     private static CloudEvent requested(String taskId, String type) {
+        return requested(taskId, type, "BUSINESS_DAYS(2)", AT.plusSeconds(2 * 86_400));
+    }
+
+    private static CloudEvent requested(String taskId, String type, String slaPolicy, Instant dueAt) {
         byte[] data = KpiSerdes.json(TaskRequested.class).serializer()
                 .serialize("x", new TaskRequested(taskId, "Préparer la paie", null, type, TaskPriority.HIGH, null,
-                        0, "claire", Confidentiality.CONFIDENTIAL, "BUSINESS_DAYS(2)", CalendarSpec.FRANCE_DEFAULT,
-                        AT.plusSeconds(2 * 86_400), AT));
+                        0, "claire", Confidentiality.CONFIDENTIAL, slaPolicy, CalendarSpec.FRANCE_DEFAULT,
+                        dueAt, AT));
         return CloudEventBuilder.v1()
                 .withId(taskId + "-0")
                 .withSource(URI.create(CloudEventAttributes.SOURCE))

@@ -62,6 +62,44 @@ class PayloadSchemasRejectTest {
         assertThat(DOC.validatePayload(KPI_MESSAGE, value)).extracting(ValidationMessage::getType).contains("required");
     }
 
+    static Stream<Arguments> badSlaAlerts() {
+        return Stream.of(
+                Arguments.of("kind", NODES.textNode("LATE"), "enum"),
+                Arguments.of("kind", NODES.nullNode(), "type"),
+                Arguments.of("priority", NODES.textNode("URGENT"), "enum"),
+                Arguments.of("taskId", NODES.textNode("task-42"), "format"),
+                Arguments.of("crossedAt", NODES.textNode("2026-03-18 13:00"), "format"),
+                Arguments.of("slaPolicy", NODES.textNode("ASAP"), "pattern"),
+                Arguments.of("elapsedSeconds", NODES.textNode("PT24H"), "type"),
+                Arguments.of("budgetSeconds", NODES.numberNode(-1), "minimum"),
+                Arguments.of("severity", NODES.textNode("HIGH"), "additionalProperties"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("badSlaAlerts")
+    void shouldRejectTheSlaAlert_whenAFieldIsWrongOrUnknown(String field, JsonNode value, String keyword) {
+        ObjectNode alert = example("sla-alert.json");
+        assertThat(DOC.validatePayload("SlaAlert", alert)).as("the untouched example is valid").isEmpty();
+        alert.set(field, value);
+
+        assertThat(DOC.validatePayload("SlaAlert", alert)).extracting(ValidationMessage::getType).contains(keyword);
+    }
+
+    @Test
+    void shouldRejectTheSlaAlert_whenAnyFieldIsMissing() {
+        ObjectNode example = example("sla-alert.json");
+        List<String> fields = new ArrayList<>();
+        example.fieldNames().forEachRemaining(fields::add);
+
+        for (String field : fields) {
+            ObjectNode broken = example.deepCopy();
+            broken.remove(field);
+
+            assertThat(DOC.validatePayload("SlaAlert", broken)).as("without %s", field)
+                    .anySatisfy(error -> assertThat(error.getType()).isEqualTo("required"));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void shouldRejectThePayload_whenItCarriesAnUnknownField(EventType type) {
