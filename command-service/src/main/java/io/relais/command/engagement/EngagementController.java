@@ -3,6 +3,7 @@ package io.relais.command.engagement;
 import io.relais.command.engagement.EngagementCommands.EndEngagement;
 import io.relais.command.idempotency.IdempotentCommands;
 import io.relais.websupport.problem.ProblemTypes;
+import io.relais.websupport.problem.Problems;
 import io.relais.websupport.security.ActorResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Provider contracts, ADMIN only ({@link EngagementAccessRules}). Each call answers once the event is committed
@@ -82,17 +82,13 @@ class EngagementController {
 
     @ExceptionHandler(EngagementActionNotAllowed.class)
     ResponseEntity<ProblemDetail> actionNotAllowed(EngagementActionNotAllowed ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ACTION_NOT_ALLOWED, "Action not allowed in this state",
-                ex.getMessage());
-        problem.setProperty("engagementId", ex.engagementId());
-        problem.setProperty("currentState", ex.currentState().name());
-        problem.setProperty("allowedActions", ex.allowedActions().stream().map(Enum::name).toList());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return Problems.respond(Problems.actionNotAllowed(ACTION_NOT_ALLOWED, ex.getMessage(), "engagementId", ex.engagementId(),
+                ex.currentState(), ex.allowedActions()));
     }
 
     @ExceptionHandler(AgentAlreadyEngaged.class)
     ResponseEntity<ProblemDetail> agentAlreadyEngaged(AgentAlreadyEngaged ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, RULE_VIOLATED, "Agent already engaged", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, RULE_VIOLATED, "Agent already engaged", ex.getMessage());
         problem.setProperty("agent", ex.agent());
         if (ex.activeEngagementId() != null) {
             problem.setProperty("activeEngagementId", ex.activeEngagementId());
@@ -106,24 +102,16 @@ class EngagementController {
      */
     @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException ex, HttpServletRequest request) {
-        Object id = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path
-                ? path.get("id") : null;
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Engagement not found",
+        Object id = Problems.pathVariable(request, "id");
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Engagement not found",
                 "No engagement with id " + id);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @ExceptionHandler(EngagementTermsInvalid.class)
     ResponseEntity<ProblemDetail> invalid(EngagementTermsInvalid ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
                 "Invalid engagement: " + ex.getMessage());
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
     }
 }

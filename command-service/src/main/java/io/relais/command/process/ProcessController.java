@@ -5,6 +5,7 @@ import io.relais.command.process.ProcessCommands.DefineProcess;
 import io.relais.command.process.ProcessCommands.ReviseProcess;
 import io.relais.command.process.ProcessCommands.RetireProcess;
 import io.relais.websupport.problem.ProblemTypes;
+import io.relais.websupport.problem.Problems;
 import io.relais.websupport.security.ActorResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Procedures (SOPs), ADMIN only ({@link ProcessAccessRules}). Each call answers once the event is committed
@@ -95,17 +95,13 @@ class ProcessController {
 
     @ExceptionHandler(ProcessActionNotAllowed.class)
     ResponseEntity<ProblemDetail> actionNotAllowed(ProcessActionNotAllowed ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, ACTION_NOT_ALLOWED, "Action not allowed in this state",
-                ex.getMessage());
-        problem.setProperty("processId", ex.processId());
-        problem.setProperty("currentState", ex.currentState().name());
-        problem.setProperty("allowedActions", ex.allowedActions().stream().map(Enum::name).toList());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return Problems.respond(Problems.actionNotAllowed(ACTION_NOT_ALLOWED, ex.getMessage(), "processId", ex.processId(),
+                ex.currentState(), ex.allowedActions()));
     }
 
     @ExceptionHandler(ProcessRevisionUnchanged.class)
     ResponseEntity<ProblemDetail> revisionUnchanged(ProcessRevisionUnchanged ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, RULE_VIOLATED, "Revision changes nothing",
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, RULE_VIOLATED, "Revision changes nothing",
                 ex.getMessage());
         problem.setProperty("processId", ex.processId());
         problem.setProperty("currentVersion", ex.currentVersion());
@@ -120,24 +116,16 @@ class ProcessController {
      */
     @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException ex, HttpServletRequest request) {
-        Object id = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path
-                ? path.get("id") : null;
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Process not found",
+        Object id = Problems.pathVariable(request, "id");
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Process not found",
                 "No process with id " + id);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @ExceptionHandler(ProcedureInvalid.class)
     ResponseEntity<ProblemDetail> invalid(ProcedureInvalid ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
                 "Invalid procedure: " + ex.getMessage());
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
     }
 }
