@@ -1,6 +1,7 @@
 package io.relais.contract;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,5 +31,10 @@ public record TopicSpec(String name, int partitions, Duration retention, Cleanup
     /** Kafka's {@code retention.ms}: -1 keeps forever. */
     public long retentionMs() {
         return retention == null ? -1L : retention.toMillis();
+    }
+
+    /** The topic-level settings every service creates the topic with ({@code retention.ms}, {@code cleanup.policy}). */
+    public Map<String, String> topicConfigs() {
+        return Map.of("retention.ms", Long.toString(retentionMs()), "cleanup.policy", cleanupPolicy.kafkaValue());
     }
 }

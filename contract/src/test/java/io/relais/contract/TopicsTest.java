@@ -25,6 +25,13 @@ class TopicsTest {
     }
 
     @Test
+    void shouldCreateCompactedKpisKeptFor400Days_andTaskEventsKeptForever() {
+        assertThat(Topics.KPIS.topicConfigs())
+                .containsEntry("cleanup.policy", "compact").containsEntry("retention.ms", "34560000000");
+        assertThat(Topics.TASKS.topicConfigs()).containsEntry("cleanup.policy", "delete").containsEntry("retention.ms", "-1");
+    }
+
+    @Test
     void shouldRefuseATopicWithoutPartitions() {
         assertThatThrownBy(() -> new TopicSpec("relais.x.v1", 0, null, TopicSpec.CleanupPolicy.DELETE))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -7,7 +7,6 @@ import io.relais.kpi.sla.SlaClockTopology;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -76,8 +75,7 @@ class KpiStreamsConfiguration {
         return TopicBuilder.name(spec.name())
                 .partitions(spec.partitions())
                 .replicas(replicationFactor)
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()))
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy().kafkaValue())
+                .configs(spec.topicConfigs())
                 .build();
     }
 }

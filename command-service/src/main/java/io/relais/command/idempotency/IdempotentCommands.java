@@ -94,9 +94,8 @@ public class IdempotentCommands {
                         SELECT request_hash, status_code, location, response_body FROM idempotency_key
                         WHERE principal = :principal AND idempotency_key = :key""")
                 .param("principal", principal).param("key", key)
-                .query((row, n) -> answerOf(row, key, hash))
-                .optional()
-                .map(answer -> answer);
+                .<ResponseEntity<?>>query((row, n) -> answerOf(row, key, hash))
+                .optional();
     }
 
     /** The stored answer, replayed; the same key for another request is a client error, not a replay. */

@@ -3,7 +3,6 @@ package io.relais.command.relay;
 import io.relais.contract.TopicSpec;
 import io.relais.contract.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +42,7 @@ class RelayConfiguration {
         return TopicBuilder.name(spec.name())
                 .partitions(spec.partitions())
                 .replicas(replicationFactor)
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()))
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy().kafkaValue())
+                .configs(spec.topicConfigs())
                 .build();
     }
 }

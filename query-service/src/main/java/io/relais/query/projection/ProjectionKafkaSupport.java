@@ -4,7 +4,6 @@ import io.relais.contract.TopicSpec;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -69,8 +68,7 @@ public class ProjectionKafkaSupport {
         return TopicBuilder.name(spec.name())
                 .partitions(spec.partitions())
                 .replicas(properties.replicationFactor())
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()))
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy().kafkaValue())
+                .configs(spec.topicConfigs())
                 .build();
     }
 
