@@ -28,4 +28,15 @@ class ModuleBoundariesTest {
             .that().resideInAPackage("io.relais.command.task..")
             .should().callMethod(java.time.Instant.class, "now")
             .orShould().callMethod(java.time.Clock.class, "systemUTC");
+
+    /** Every aggregate (tasks, procedures, engagements, access grants): no I/O, no clock, no registry lookups. */
+    @ArchTest
+    static final ArchRule everyAggregateDecidesFromItsCommandsAndState = noClasses()
+            .that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",
+                    "org.apache.kafka..", "java.net.http..")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Registry")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Catalog")
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC");
 }

@@ -57,6 +57,8 @@ class TaskCommandIT {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    io.relais.command.personal.PersonalDataReader personalData;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -120,7 +122,9 @@ class TaskCommandIT {
         assertThat(event.getExtension(CloudEventAttributes.CORRELATION_ID)).isEqualTo("req-42");
         JsonNode data = json.readTree(event.getData().toBytes());
         assertThat(data.get("taskId").asText()).isEqualTo(id);
-        assertThat(data.get("title").asText()).isEqualTo("Facturer le client Dupont");
+        assertThat(data.get("title").asText()).as("personal: sealed on the wire")
+                .startsWith("relais:enc:v1:task-" + id + ":").doesNotContain("Dupont");
+        assertThat(personalData.reveal(data.get("title").asText(), "title")).isEqualTo("Facturer le client Dupont");
     }
 
     @Test

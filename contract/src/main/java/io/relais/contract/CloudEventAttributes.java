@@ -32,6 +32,15 @@ public final class CloudEventAttributes {
     /** Extension: the correlation id of the request that caused the event. */
     public static final String CORRELATION_ID = "correlationid";
 
+    /** Extension: the number of the event's link in the {@link io.relais.contract.audit.EventChain}, from 1, dense. */
+    public static final String CHAIN_INDEX = "chainindex";
+
+    /** Extension: the event's position in the event store's global index (grows, with gaps), recorded in its link. */
+    public static final String CHAIN_POSITION = "chainposition";
+
+    /** Extension: the {@link io.relais.contract.audit.EventChain} hash of the event, 64 hex digits. */
+    public static final String CHAIN_HASH = "chainhash";
+
     private CloudEventAttributes() {
     }
 }

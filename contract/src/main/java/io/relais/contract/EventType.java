@@ -1,12 +1,18 @@
 package io.relais.contract;
 
+import io.relais.contract.access.AccessExpired;
+import io.relais.contract.access.AccessGranted;
+import io.relais.contract.access.AccessReviewed;
+import io.relais.contract.access.AccessRevoked;
 import io.relais.contract.engagement.EngagementEnded;
 import io.relais.contract.engagement.EngagementStarted;
+import io.relais.contract.personal.PersonalDataErased;
 import io.relais.contract.process.ProcessDefined;
 import io.relais.contract.process.ProcessOccurrenceDue;
 import io.relais.contract.process.ProcessRetired;
 import io.relais.contract.process.ProcessRevised;
 import io.relais.contract.task.IncidentReported;
+import io.relais.contract.task.TaskAccessLost;
 import io.relais.contract.task.TaskApproved;
 import io.relais.contract.task.TaskAssigned;
 import io.relais.contract.task.TaskCancelled;
@@ -41,12 +47,18 @@ public enum EventType {
     TASK_CANCELLED("relais.task.cancelled", 1, "task", TaskCancelled.class),
     TASK_RATED("relais.task.rated", 1, "task", TaskRated.class),
     INCIDENT_REPORTED("relais.task.incident-reported", 1, "task", IncidentReported.class),
+    TASK_ACCESS_LOST("relais.task.access-lost", 1, "task", TaskAccessLost.class),
     PROCESS_DEFINED("relais.process.defined", 1, "process", ProcessDefined.class),
     PROCESS_REVISED("relais.process.revised", 1, "process", ProcessRevised.class),
     PROCESS_RETIRED("relais.process.retired", 1, "process", ProcessRetired.class),
     PROCESS_OCCURRENCE_DUE("relais.process.occurrence-due", 1, "process", ProcessOccurrenceDue.class),
     ENGAGEMENT_STARTED("relais.engagement.started", 1, "engagement", EngagementStarted.class),
-    ENGAGEMENT_ENDED("relais.engagement.ended", 1, "engagement", EngagementEnded.class);
+    ENGAGEMENT_ENDED("relais.engagement.ended", 1, "engagement", EngagementEnded.class),
+    ACCESS_GRANTED("relais.access.granted", 1, "access", AccessGranted.class),
+    ACCESS_REVOKED("relais.access.revoked", 1, "access", AccessRevoked.class),
+    ACCESS_EXPIRED("relais.access.expired", 1, "access", AccessExpired.class),
+    ACCESS_REVIEWED("relais.access.reviewed", 1, "access", AccessReviewed.class),
+    PERSONAL_DATA_ERASED("relais.subject.personal-data-erased", 1, "subject", PersonalDataErased.class);
 
     private final String name;
     private final int version;

@@ -22,6 +22,34 @@ public final class Topics {
             new TopicSpec("relais.engagements.v1", 1, null, TopicSpec.CleanupPolicy.DELETE);
 
     /**
+     * Every access event (grants, revocations, expiries, reviews), in order per grant (key = grant id). One
+     * partition, so that auditors read the access history in the order it was recorded. Kept forever.
+     */
+    public static final TopicSpec ACCESS =
+            new TopicSpec("relais.access.v1", 1, null, TopicSpec.CleanupPolicy.DELETE);
+
+    /**
+     * Crypto-shredding of personal data ({@link io.relais.contract.personal.PersonalDataErased}), key = subject id.
+     * One partition, kept forever: a subscriber that reads the topics from the beginning learns of every erasure.
+     */
+    public static final TopicSpec PERSONAL_DATA =
+            new TopicSpec("relais.personal-data.v1", 1, null, TopicSpec.CleanupPolicy.DELETE);
+
+    /**
+     * The signed heads of the event chain ({@link io.relais.contract.audit.ChainHead}), key {@code chain}, as the
+     * command side publishes them periodically. Kept forever: a verifier compares the event store with them.
+     */
+    public static final TopicSpec AUDIT_HEADS =
+            new TopicSpec("relais.audit-heads.v1", 1, null, TopicSpec.CleanupPolicy.DELETE);
+
+    /**
+     * Requests the services refused (401/403), {@link io.relais.contract.audit.DeniedAttemptRecorded}, key = attempt
+     * id, for the audit trail. Kept forever.
+     */
+    public static final TopicSpec DENIED_ATTEMPTS =
+            new TopicSpec("relais.denied-attempts.v1", 1, null, TopicSpec.CleanupPolicy.DELETE);
+
+    /**
      * The latest value of each KPI per window (key = {@link io.relais.contract.kpi.KpiValue#key()}),
      * compacted so that a new reader gets the current figures without the whole history.
      */
@@ -35,14 +63,16 @@ public final class Topics {
     public static final TopicSpec SLA_ALERTS =
             new TopicSpec("relais.sla-alerts.v1", 3, Duration.ofDays(400), TopicSpec.CleanupPolicy.DELETE);
 
-    public static final List<TopicSpec> ALL = List.of(TASKS, PROCESSES, ENGAGEMENTS, KPIS, SLA_ALERTS);
+    public static final List<TopicSpec> ALL = List.of(TASKS, PROCESSES, ENGAGEMENTS, ACCESS, PERSONAL_DATA, KPIS, SLA_ALERTS, AUDIT_HEADS, DENIED_ATTEMPTS);
 
-    /** The topic of an aggregate type's events ({@code task}, {@code process}, {@code engagement}). */
+    /** The topic of an aggregate type's events ({@code task}, {@code process}, {@code engagement}, {@code access}). */
     public static TopicSpec forAggregateType(String aggregateType) {
         return switch (aggregateType) {
             case "task" -> TASKS;
             case "process" -> PROCESSES;
             case "engagement" -> ENGAGEMENTS;
+            case "access" -> ACCESS;
+            case "subject" -> PERSONAL_DATA;
             default -> throw new IllegalArgumentException("No topic for aggregate type " + aggregateType);
         };
     }

@@ -52,6 +52,8 @@ class AsyncApiDocumentTest {
     private static final AsyncApiDocument DOC = AsyncApiDocument.load();
     private static final String KPI_MESSAGE = "KpiValue";
     private static final String SLA_ALERT_MESSAGE = "SlaAlert";
+    private static final String CHAIN_HEAD_MESSAGE = "ChainHead";
+    private static final String DENIED_ATTEMPT_MESSAGE = "DeniedAttemptRecorded";
 
     /** Reads examples into records the way EventContractExamplesTest does: nothing unknown, nothing missing. */
     private static final ObjectMapper STRICT = new ObjectMapper()
@@ -174,8 +176,13 @@ class AsyncApiDocumentTest {
                 () -> withoutCeType.add(name)));
 
         assertThat(withoutCeType).as("messages without CloudEvents headers")
-                .containsExactlyInAnyOrder(KPI_MESSAGE, SLA_ALERT_MESSAGE);
-        assertThat(DOC.componentMessages()).hasSize(EventType.values().length + 2);
+                .containsExactlyInAnyOrder(KPI_MESSAGE, SLA_ALERT_MESSAGE, CHAIN_HEAD_MESSAGE,
+                        DENIED_ATTEMPT_MESSAGE);
+        assertThat(DOC.componentMessages()).hasSize(EventType.values().length + 4);
+        String deniedChannel = DOC.channelKeyOf(Topics.DENIED_ATTEMPTS.name()).orElseThrow();
+        assertThat(DOC.componentMessageNamesOf(deniedChannel)).containsExactly(DENIED_ATTEMPT_MESSAGE);
+        String headsChannel = DOC.channelKeyOf(Topics.AUDIT_HEADS.name()).orElseThrow();
+        assertThat(DOC.componentMessageNamesOf(headsChannel)).containsExactly(CHAIN_HEAD_MESSAGE);
         String kpiChannel = DOC.channelKeyOf(Topics.KPIS.name()).orElseThrow();
         assertThat(DOC.componentMessageNamesOf(kpiChannel)).containsExactly(KPI_MESSAGE);
         String slaAlertChannel = DOC.channelKeyOf(Topics.SLA_ALERTS.name()).orElseThrow();
@@ -195,7 +202,9 @@ class AsyncApiDocumentTest {
                 Arguments.of("Raci", Raci.class),
                 Arguments.of("ChecklistResult", ChecklistResult.class),
                 Arguments.of("KpiValue", KpiValue.class),
-                Arguments.of("SlaAlert", SlaAlert.class));
+                Arguments.of("SlaAlert", SlaAlert.class),
+                Arguments.of("ChainHead", io.relais.contract.audit.ChainHead.class),
+                Arguments.of("DeniedAttemptRecorded", io.relais.contract.audit.DeniedAttemptRecorded.class));
         return Stream.concat(events, shared);
     }
 
@@ -228,7 +237,12 @@ class AsyncApiDocumentTest {
         assertThat(nullable).containsExactlyInAnyOrder("ChecklistResult.note", "TaskRequested.description",
                 "TaskRequested.processId", "TaskRated.comment",
                 // an alert names the SOP and the provider when there are some
-                "SlaAlert.processId", "SlaAlert.assignedOrganisation");
+                "SlaAlert.processId", "SlaAlert.assignedOrganisation",
+                // a grant to the company's own staff hangs on no engagement; a grant may have no expiry
+                "AccessGranted.engagementId", "AccessGranted.expiresAt", "AccessReviewed.comment",
+                // an unauthenticated attempt has no principal; the rest is as the request carried it
+                "DeniedAttemptRecorded.principal", "DeniedAttemptRecorded.remoteAddress",
+                "DeniedAttemptRecorded.correlationId", "DeniedAttemptRecorded.reason");
     }
 
     @ParameterizedTest
@@ -245,6 +259,7 @@ class AsyncApiDocumentTest {
         assertEnum("IncidentKind", IncidentKind.values());
         assertEnum("IncidentSeverity", IncidentSeverity.values());
         assertEnum("SlaAlertKind", SlaAlert.Kind.values());
+        assertEnum("ErasureCause", io.relais.contract.personal.ErasureCause.values());
         assertThat(DOC.schema("CloudEventHeaders").path("properties").path("ce_aggregatetype").path("enum"))
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrderElementsOf(
@@ -295,12 +310,40 @@ class AsyncApiDocumentTest {
         assertThat(headers.path("ce_type").asText()).isEqualTo(type.cloudEventType());
         assertThat(headers.path("ce_" + CloudEventAttributes.AGGREGATE_TYPE).asText()).isEqualTo(type.aggregateType());
         assertThat(headers.path("ce_subject").asText()).as("subject = aggregate id")
-                .isEqualTo(file.path(type.aggregateType() + "Id").asText());
+                .isEqualTo(file.path(aggregateIdField(type)).asText());
         // events no caller caused (a scheduled occurrence) carry no actor; the others name known roles
         if (headers.has("ce_" + CloudEventAttributes.ACTOR)) {
             assertThat(Role.values()).extracting(Role::name)
                     .contains(headers.path("ce_" + CloudEventAttributes.ACTOR_ROLES).asText().split(","));
         }
+    }
+
+    /** The payload field holding the aggregate id: {@code taskId}, ..., and {@code grantId} for access events. */
+    private static String aggregateIdField(EventType type) {
+        return type.aggregateType().equals("access") ? "grantId" : type.aggregateType() + "Id";
+    }
+
+    @Test
+    void shouldEmbedAndValidateTheChainHeadExample_withoutCloudEventsHeaders() throws IOException {
+        JsonNode file = readExample("chain-head.json");
+        JsonNode example = onlyExample(CHAIN_HEAD_MESSAGE);
+
+        assertThat(example.path("payload")).isEqualTo(file);
+        assertThat(example.has("headers")).isFalse();
+        assertThat(DOC.validatePayload(CHAIN_HEAD_MESSAGE, file)).isEmpty();
+        assertThat(STRICT.treeToValue(file, io.relais.contract.audit.ChainHead.class).position()).isEqualTo(4242L);
+        assertThat(STRICT.treeToValue(file, io.relais.contract.audit.ChainHead.class).index()).isEqualTo(4100L);
+    }
+
+    @Test
+    void shouldEmbedAndValidateTheDeniedAttemptExample_withoutCloudEventsHeaders() throws IOException {
+        JsonNode file = readExample("denied-attempt.json");
+        JsonNode example = onlyExample(DENIED_ATTEMPT_MESSAGE);
+
+        assertThat(example.path("payload")).isEqualTo(file);
+        assertThat(DOC.validatePayload(DENIED_ATTEMPT_MESSAGE, file)).isEmpty();
+        assertThat(STRICT.treeToValue(file, io.relais.contract.audit.DeniedAttemptRecorded.class).kind())
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test
@@ -361,6 +404,18 @@ class AsyncApiDocumentTest {
                 Instant.parse("2026-03-14T00:00:00Z"), Instant.parse("2026-03-15T00:00:00Z"), 3);
 
         assertThat(DOC.validatePayload(KPI_MESSAGE, wire(value))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.relais.contract.kpi.WindowKind.class)
+    void shouldValidateTheSerializedKpiValueAndMatchTheKeyPattern_forEveryWindowKind(
+            io.relais.contract.kpi.WindowKind kind) throws IOException {
+        KpiValue value = new KpiValue("on-time-rate", "provider", "Assistance Plus",
+                Instant.parse("2026-03-13T10:00:00Z"), Instant.parse("2026-03-14T10:00:00Z"), 0.75, kind);
+
+        assertThat(DOC.validatePayload(KPI_MESSAGE, wire(value))).isEmpty();
+        assertThat(value.key()).matches(DOC.componentMessages().get(KPI_MESSAGE)
+                .path("bindings").path("kafka").path("key").path("pattern").asText());
     }
 
     @Test

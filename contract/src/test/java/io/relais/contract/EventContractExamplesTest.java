@@ -55,6 +55,7 @@ class EventContractExamplesTest {
         assertThat(event.calendar().closedDays()).containsExactly(java.time.LocalDate.parse("2026-12-24"));
         assertThat(event.dueAt()).isEqualTo(Instant.parse("2026-03-18T13:00:00Z"));
         assertThat(event.requestedAt()).isEqualTo(Instant.parse("2026-03-13T16:00:00Z"));
+        assertThat(event.resources()).containsExactly("crm", "accounting-software");
     }
 
     @Test

@@ -67,6 +67,7 @@ class TaskFlowEndToEndIT {
         environment.put("RELAIS_KPI_PORT", Integer.toString(ServiceProcess.freePort()));
         environment.put("RELAIS_KPI_STATE_DIR", Files.createTempDirectory("relais-kpi-e2e").toString());
         environment.put("RELAIS_KPI_APPLICATION_ID", "relais-kpi-e2e-" + UUID.randomUUID());
+        environment.put("RELAIS_AUDIT_HEAD_INTERVAL", "1s");
         environment.put("RELAIS_QUERY_PUBLIC_URL", "http://127.0.0.1:" + environment.get("RELAIS_QUERY_PORT"));
 
         for (String name : List.of("command-service", "query-service", "kpi-streams")) {
@@ -223,6 +224,39 @@ class TaskFlowEndToEndIT {
             request.POST(HttpRequest.BodyPublishers.noBody());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The chain the relay computes over the event store is the one the query side recomputes over its copy of the
+     * topics: same bytes, same fields, same order; and the signed head the command side publishes vouches for both.
+     */
+    @Test
+    void shouldVerifyTheEventChain_overTheEventStore_andOverTheQuerySidesCopy() throws Exception {
+        HttpResponse<String> task = HTTP.send(HttpRequest.newBuilder(commandService.url("/api/tasks"))
+                .header("Authorization", basic("claire")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Chaîne\", \"type\": \"AUDIT_CHECK\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> grant = HTTP.send(HttpRequest.newBuilder(commandService.url("/api/access/grants"))
+                .header("Authorization", basic("admin")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"principal": "marc", "resource": "payroll-folder", "level": "READ", "purpose": "Paie"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(task.statusCode()).isEqualTo(201);
+        assertThat(grant.statusCode()).isEqualTo(201);
+
+        JsonNode commandSide = await("the event store's chain verifies, all events linked").atMost(Duration.ofSeconds(30))
+                .until(() -> get(commandService, "/api/audit/verification", "audrey"),
+                        v -> v != null && v.get("status").asText().equals("VALID") && v.get("unchainedEvents").asLong() == 0
+                                && v.path("head").path("matches").asBoolean());
+        long links = commandSide.get("chainLength").asLong();
+        JsonNode querySide = await("the query side's copy verifies against the signed head").atMost(Duration.ofSeconds(30))
+                .until(() -> get(queryService, "/api/audit/verification", "audrey"),
+                        v -> v != null && v.get("status").asText().equals("VALID")
+                                && v.path("head").path("result").asText().equals("MATCHES")
+                                && v.get("eventsChecked").asLong() >= links);
+
+        assertThat(querySide.get("breach").isNull()).isTrue();
+        assertThat(querySide.get("lastHash").asText()).hasSize(64);
     }
 
     @Test

@@ -12,14 +12,19 @@ import io.relais.contract.kpi.KpiValue;
 import io.relais.contract.sla.SlaAlert;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The serdes of every topic and store kpi-streams touches, in one place. */
 public final class KpiSerdes {
+
+    private static final Logger log = LoggerFactory.getLogger(KpiSerdes.class);
 
     /** The contract's wire format: ISO-8601 instants, record field names. */
     public static final ObjectMapper CONTRACT_JSON = JsonMapper.builder()
@@ -69,6 +74,20 @@ public final class KpiSerdes {
             return CONTRACT_JSON.readValue(event.getData().toBytes(), type);
         } catch (IOException e) {
             throw new UncheckedIOException("Undecodable " + event.getType() + " " + event.getId(), e);
+        }
+    }
+
+    /**
+     * The event's data as {@code type}, or empty (logged) when it cannot be read: a processor that threw instead
+     * would stop its stream thread on the same record at every restart.
+     */
+    public static <T> Optional<T> readDataOrSkip(CloudEvent event, Class<T> type) {
+        try {
+            return Optional.of(readData(event, type));
+        } catch (RuntimeException undecodable) {
+            log.warn("Skipping {} {} of task {}: {}", event.getType(), event.getId(), event.getSubject(),
+                    undecodable.getMessage());
+            return Optional.empty();
         }
     }
 }

@@ -2,7 +2,7 @@ package io.relais.kpi;
 
 import io.relais.contract.TopicSpec;
 import io.relais.contract.Topics;
-import io.relais.kpi.requested.TasksRequestedPerTypeTopology;
+import io.relais.kpi.rolling.RollingKpisTopology;
 import io.relais.kpi.sla.SlaClockTopology;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,7 +32,8 @@ class KpiStreamsConfiguration {
     static Topology topology(KpiStreamsProperties properties) {
         StreamsBuilder builder = new StreamsBuilder();
         new SlaClockTopology(properties.sla().punctuationInterval(), properties.sla().atRiskRatio()).addTo(builder);
-        return new TasksRequestedPerTypeTopology(properties.lateEventGrace()).build(builder);
+        return new RollingKpisTopology(properties.lateEventGrace(), properties.rolling().publishInterval(),
+                properties.rolling().wipInterval(), properties.health()).build(builder);
     }
 
     @Bean
@@ -59,6 +60,12 @@ class KpiStreamsConfiguration {
     @Bean
     NewTopic taskEventsTopic(KpiStreamsProperties properties) {
         return newTopic(Topics.TASKS, properties.replicationFactor());
+    }
+
+    /** The engagements' rates feed the cost KPIs (a global store: Kafka Streams needs the topic to exist). */
+    @Bean
+    NewTopic engagementEventsTopic(KpiStreamsProperties properties) {
+        return newTopic(Topics.ENGAGEMENTS, properties.replicationFactor());
     }
 
     @Bean

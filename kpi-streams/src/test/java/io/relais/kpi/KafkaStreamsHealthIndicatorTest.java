@@ -2,9 +2,8 @@ package io.relais.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relais.kpi.requested.TasksRequestedPerTypeTopology;
+import io.relais.kpi.sla.SlaClockTopology;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,7 +24,7 @@ class KafkaStreamsHealthIndicatorTest {
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KpiStreamsRunner runner = new KpiStreamsRunner(
-                new TasksRequestedPerTypeTopology(Duration.ZERO).build(new StreamsBuilder()), settings);
+                new SlaClockTopology().build(new StreamsBuilder()), settings);
         try {
             Health health = new KafkaStreamsHealthIndicator(runner).health();
 

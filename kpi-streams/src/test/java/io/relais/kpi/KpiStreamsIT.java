@@ -78,9 +78,10 @@ class KpiStreamsIT {
                 new StringDeserializer(), KpiSerdes.KPI_VALUE.deserializer()).createConsumer()) {
             consumer.subscribe(List.of(Topics.KPIS.name()));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                // the tests share the broker: only this test's task type
+                // the tests share the broker: only this test's task type, and its daily request count
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if ("PAYROLL".equals(record.value().group())) {
+                    if ("PAYROLL".equals(record.value().group()) && "tasks-requested".equals(record.value().kpi())
+                            && record.value().windowKind() == io.relais.contract.kpi.WindowKind.DAY) {
                         seen.add(record.value());
                     }
                 });

@@ -8,11 +8,13 @@ import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.EventType;
 import io.relais.contract.Topics;
 import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.kpi.WindowKind;
 import io.relais.contract.sla.CalendarSpec;
 import io.relais.contract.sla.SlaAlert;
 import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
+import io.relais.kpi.rolling.HealthWeights;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,7 @@ class KpiTopologyCompositionTest {
     private static final Instant FRIDAY_1700 = Instant.parse("2026-03-13T16:00:00Z");
 
     private final KpiStreamsProperties properties = new KpiStreamsProperties("composition-test",
-            Path.of("unused"), Duration.ofMillis(200), Duration.ofHours(1), (short) 1, null);
+            Path.of("unused"), Duration.ofMillis(200), Duration.ofHours(1), (short) 1, null, null, null);
 
     @Test
     void shouldReadTheTaskEventsThroughOneSourceNode_whenTheTopologiesAreComposed() {
@@ -50,6 +52,24 @@ class KpiTopologyCompositionTest {
     void shouldDefaultToATimerEverySecondAndAtRiskAt80Percent_whenNothingIsConfigured() {
         assertThat(properties.sla().punctuationInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.sla().atRiskRatio()).isEqualTo(0.8);
+    }
+
+    @Test
+    void shouldDefaultToPublishingEverySecondAndTheSeedsPhaseWeights_whenNothingIsConfigured() {
+        assertThat(properties.rolling().publishInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.rolling().wipInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.health().growth()).isEqualTo(HealthWeights.GROWTH_DEFAULTS);
+        assertThat(properties.health().transformation()).isEqualTo(HealthWeights.TRANSFORMATION_DEFAULTS);
+        assertThat(properties.health().sale()).isEqualTo(HealthWeights.SALE_DEFAULTS);
+    }
+
+    @Test
+    void shouldKeepTheDefaultsOfThePhase_whenOnlySomeWeightsAreConfigured() {
+        HealthWeights weights = new HealthWeights(new HealthWeights.Phase(1.0, null, null, null, null, null), null,
+                null);
+
+        assertThat(weights.growth()).isEqualTo(new HealthWeights.Phase(1.0, 0.4, 0.0, 0.0, 0.0, 0.2));
+        assertThat(weights.sale()).isEqualTo(HealthWeights.SALE_DEFAULTS);
     }
 
     @Test
@@ -70,8 +90,13 @@ class KpiTopologyCompositionTest {
             tasks.pipeInput("t-1", requested("t-1", "BUSINESS_HOURS(24)"));
             driver.advanceWallClockTime(Duration.between(FRIDAY_1700, Instant.parse("2026-03-18T13:00:00Z")));
 
-            assertThat(kpis.readValuesToList()).extracting(KpiValue::kpi, KpiValue::group, KpiValue::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("tasks-requested", "INVOICING", 1.0));
+            assertThat(kpis.readValuesToList()).filteredOn(value -> value.kpi().equals("tasks-requested")
+                            && value.windowKind() == WindowKind.DAY)
+                    .extracting(KpiValue::dimension, KpiValue::group, KpiValue::value)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("overall", "all", 1.0),
+                            org.assertj.core.groups.Tuple.tuple("task-type", "INVOICING", 1.0),
+                            org.assertj.core.groups.Tuple.tuple("process", "ad-hoc", 1.0));
             assertThat(alerts.readValuesToList()).extracting(SlaAlert::taskId, SlaAlert::kind).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("t-1", SlaAlert.Kind.AT_RISK),
                     org.assertj.core.groups.Tuple.tuple("t-1", SlaAlert.Kind.BREACHED));

@@ -12,7 +12,7 @@ import java.time.Instant;
 @AnalyzeClasses(packages = "io.relais", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
 
-    private static final String[] TOPOLOGIES = {"io.relais.kpi.requested..", "io.relais.kpi.sla.."};
+    private static final String[] TOPOLOGIES = {"io.relais.kpi.rolling..", "io.relais.kpi.sla.."};
 
     /** Services meet only through the contract and Kafka. */
     @ArchTest

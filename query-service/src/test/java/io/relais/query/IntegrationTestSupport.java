@@ -44,6 +44,11 @@ public abstract class IntegrationTestSupport {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         DATABASE.registerAsDataSource(registry::add);
+        registry.add("relais.audit.head-public-key", ChainedEvents::publicKeyBase64);
+        // the key store is the command database in a deployment; here, the test database holds the table
+        registry.add("relais.personal-data.keys-url", DATABASE::url);
+        registry.add("relais.personal-data.keys-user", DATABASE::user);
+        registry.add("relais.personal-data.keys-password", DATABASE::password);
     }
 
     @Autowired

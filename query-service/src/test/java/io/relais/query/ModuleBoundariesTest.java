@@ -28,6 +28,6 @@ class ModuleBoundariesTest {
     /** Features share the projection infrastructure, not each other's internals. */
     @ArchTest
     static final ArchRule featuresAreIndependent = slices()
-            .matching("io.relais.query.(task|kpi|process|engagement)..")
+            .matching("io.relais.query.(task|kpi|process|engagement|access|audit)..")
             .should().notDependOnEachOther();
 }

@@ -1,13 +1,16 @@
 package io.relais.websupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.relais.websupport.correlation.CorrelationId;
 import io.relais.websupport.limits.RequestBodyLimit;
 import io.relais.websupport.problem.ProblemErrorController;
 import io.relais.websupport.problem.ProblemResponses;
+import io.relais.websupport.problem.ProblemWriter;
 import io.relais.websupport.problem.StoreUnavailableResponses;
 import io.relais.websupport.problem.TomcatErrorReport;
-import io.relais.websupport.problem.ProblemWriter;
 import io.relais.websupport.security.ActorResolver;
 import io.relais.websupport.security.DeniedAttemptRecorder;
 import io.relais.websupport.security.JdbcDeniedAttemptRecorder;
@@ -26,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
@@ -109,6 +113,18 @@ public class RelaisWebAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimit(maxBodyBytes, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * Request bodies are typed strictly: a number or a boolean where text is expected is a 400, not text (Jackson
+     * converts scalars to strings by default; found by command-service's BadInputCorpusIT).
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictRequestTypes() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     /** Services with a database keep denied attempts in it (member classes are read before the beans above). */

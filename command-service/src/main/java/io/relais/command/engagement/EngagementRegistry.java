@@ -1,6 +1,7 @@
 package io.relais.command.engagement;
 
 import io.relais.contract.sla.CalendarSpec;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,16 @@ public interface EngagementRegistry {
     /** The active engagement an agent works under, if any (an agent belongs to one provider at a time). */
     Optional<ActiveEngagement> activeFor(String agent);
 
+    /** Whether the agent was ever named in an engagement, active or ended: a provider's person, not the company's. */
+    boolean everEngaged(String agent);
+
+    /** @param plannedEndOn the contract's last day, in the engagement calendar's zone (grants end with it at the latest) */
     record ActiveEngagement(String engagementId, String providerOrganisation, List<String> agents,
-                            CalendarSpec calendar, boolean dpaSigned) {
+                            CalendarSpec calendar, boolean dpaSigned, java.time.LocalDate plannedEndOn) {
+
+        /** The instant the engagement's last planned day ends, in its calendar's zone. */
+        public Instant plannedEnd() {
+            return plannedEndOn.plusDays(1).atStartOfDay(java.time.ZoneId.of(calendar.zone())).toInstant();
+        }
     }
 }

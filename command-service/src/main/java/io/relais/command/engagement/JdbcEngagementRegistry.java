@@ -45,7 +45,7 @@ class JdbcEngagementRegistry implements EngagementRegistry {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final String SELECT = """
-            SELECT r.engagement_id, r.provider_organisation, r.agents, r.calendar, r.dpa_signed
+            SELECT r.engagement_id, r.provider_organisation, r.agents, r.calendar, r.dpa_signed, r.planned_end_on
             FROM engagement_registry r""";
 
     private final JdbcClient jdbc;
@@ -74,6 +74,14 @@ class JdbcEngagementRegistry implements EngagementRegistry {
                 .param(agent)
                 .query(this::activeEngagement)
                 .optional();
+    }
+
+    @Override
+    public boolean everEngaged(String agent) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM engagement_registry WHERE agents @> jsonb_build_array(CAST(:agent AS text)))")
+                .param("agent", agent)
+                .query(Boolean.class)
+                .single();
     }
 
     @EventHandler
@@ -118,7 +126,7 @@ class JdbcEngagementRegistry implements EngagementRegistry {
     private ActiveEngagement activeEngagement(ResultSet row, int rowNumber) throws SQLException {
         return new ActiveEngagement(row.getString("engagement_id"), row.getString("provider_organisation"),
                 read(row.getString("agents"), STRINGS), read(row.getString("calendar"), CALENDAR),
-                row.getBoolean("dpa_signed"));
+                row.getBoolean("dpa_signed"), row.getObject("planned_end_on", java.time.LocalDate.class));
     }
 
     private static final TypeReference<CalendarSpec> CALENDAR = new TypeReference<>() {

@@ -2,11 +2,12 @@ package io.relais.command.eventstore;
 
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +28,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EventStoreConfiguration.EventStoreProperties.class)
 class EventStoreConfiguration {
 
+    /**
+     * PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505 with vendor code 0, which Axon's
+     * error-code resolver does not recognise: a concurrent append from another instance then surfaced as a 500.
+     * Recognised, it is Axon's ConcurrencyException (answered 409 concurrent-change) or, for a first event,
+     * AggregateStreamCreationException.
+     */
+    static final PersistenceExceptionResolver UNIQUE_VIOLATION = new SQLStateResolver("23505");
+
     @ConfigurationProperties("relais.event-store")
     record EventStoreProperties(Duration gapTimeout, int gapCleaningThreshold, int batchSize) {
     }
@@ -43,7 +52,7 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(UNIQUE_VIOLATION)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())

@@ -42,7 +42,17 @@ class StoredMessageSerialization {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // what was stored is read as tolerantly as Jackson allows, whatever the REST layer refuses
+        stored.setConfig(stored.getDeserializationConfig().with(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS));
+        stored.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert);
         return JacksonSerializer.builder().objectMapper(stored).lenientDeserialization().build();
     }
 }

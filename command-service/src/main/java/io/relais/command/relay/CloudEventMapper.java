@@ -10,6 +10,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.relais.command.actor.ActorMetadata;
 import io.relais.contract.CloudEventAttributes;
 import io.relais.contract.EventType;
+import io.relais.contract.audit.EventChain;
 import io.relais.contract.TopicSpec;
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -17,9 +18,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
-/** Turns a stored domain event into the CloudEvent subscribers receive (the contract's attributes, JSON data). */
+/**
+ * Turns a stored domain event into the CloudEvent subscribers receive (the contract's attributes, JSON data), and
+ * into its link of the {@link EventChain}: both from the same bytes, so that what is published is what is chained.
+ */
 @Component
-class CloudEventMapper {
+public class CloudEventMapper {
 
     private static final URI SOURCE = URI.create(CloudEventAttributes.SOURCE);
 
@@ -36,7 +40,29 @@ class CloudEventMapper {
         return typeOf(message).topic();
     }
 
+    /** The event as published, with its link of the event chain ({@code chainindex}, {@code chainposition}, {@code chainhash}). */
+    CloudEvent toCloudEvent(DomainEventMessage<?> message, EventChainLedger.StoredLink link) {
+        return builder(message)
+                .withExtension(CloudEventAttributes.CHAIN_INDEX, link.index())
+                .withExtension(CloudEventAttributes.CHAIN_POSITION, link.position())
+                .withExtension(CloudEventAttributes.CHAIN_HASH, link.hash())
+                .build();
+    }
+
+    /** What the event chain hashes of the event at {@code position} as link {@code index}: the published attributes and data. */
+    public EventChain.Link chainLink(DomainEventMessage<?> message, long index, long position) {
+        MetaData metaData = message.getMetaData();
+        return new EventChain.Link(index, position, message.getIdentifier(), typeOf(message).cloudEventType(),
+                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
+                nonEmpty(ActorMetadata.get(metaData, ActorMetadata.ACTOR)),
+                nonEmpty(ActorMetadata.get(metaData, ActorMetadata.CORRELATION_ID)), serialize(message.getPayload()));
+    }
+
     CloudEvent toCloudEvent(DomainEventMessage<?> message) {
+        return builder(message).build();
+    }
+
+    private CloudEventBuilder builder(DomainEventMessage<?> message) {
         EventType type = typeOf(message);
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
@@ -49,7 +75,11 @@ class CloudEventMapper {
                 .withExtension(CloudEventAttributes.AGGREGATE_TYPE, type.aggregateType())
                 .withData(serialize(message.getPayload()));
         withActor(event, message.getMetaData());
-        return event.build();
+        return event;
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** The actor and correlation id recorded at dispatch; absent for events no caller caused. */

@@ -38,6 +38,27 @@ class RelayConfiguration {
         return newTopic(Topics.ENGAGEMENTS, properties.replicationFactor());
     }
 
+    @Bean
+    NewTopic accessEventsTopic(RelayProperties properties) {
+        return newTopic(Topics.ACCESS, properties.replicationFactor());
+    }
+
+    @Bean
+    NewTopic personalDataEventsTopic(RelayProperties properties) {
+        return newTopic(Topics.PERSONAL_DATA, properties.replicationFactor());
+    }
+
+    /** Chain heads and denied attempts are published by the audit jobs (package audit), with the same settings. */
+    @Bean
+    NewTopic auditHeadsTopic(RelayProperties properties) {
+        return newTopic(Topics.AUDIT_HEADS, properties.replicationFactor());
+    }
+
+    @Bean
+    NewTopic deniedAttemptsTopic(RelayProperties properties) {
+        return newTopic(Topics.DENIED_ATTEMPTS, properties.replicationFactor());
+    }
+
     static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
         return TopicBuilder.name(spec.name())
                 .partitions(spec.partitions())

@@ -59,7 +59,8 @@ class RecurringTaskOpener {
             commands.sendAndWait(new TaskCommands.RequestTask(occurrence.taskId(), process.get().title() + " — " + day,
                     description, process.get().taskType(), TaskPriority.NORMAL, occurrence.processId(),
                     occurrence.version(), Confidentiality.INTERNAL, process.get().slaPolicy(), calendar,
-                    deadlines.dueAt(process.get().slaPolicy(), calendar, occurrence.occurrenceAt()), SCHEDULER,
+                    deadlines.dueAt(process.get().slaPolicy(), calendar, occurrence.occurrenceAt()),
+                    process.get().resources(), SCHEDULER,
                     occurrence.occurrenceAt()));
         } catch (AggregateStreamCreationException alreadyOpened) {
             log.debug("Occurrence task {} already opened", occurrence.taskId());

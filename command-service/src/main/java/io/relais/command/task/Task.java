@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.relais.command.task.TaskCommands.ApproveTask;
 import io.relais.command.task.TaskCommands.AssignTask;
+import io.relais.command.task.TaskCommands.FlagTaskAccessLost;
 import io.relais.command.task.TaskCommands.CancelTask;
 import io.relais.command.task.TaskCommands.CompleteTask;
 import io.relais.command.task.TaskCommands.EscalateTask;
@@ -19,6 +20,7 @@ import io.relais.contract.actor.Actor;
 import io.relais.contract.actor.Role;
 import io.relais.contract.task.IncidentReported;
 import io.relais.contract.task.TaskApproved;
+import io.relais.contract.task.TaskAccessLost;
 import io.relais.contract.task.TaskAssigned;
 import io.relais.contract.task.TaskCancelled;
 import io.relais.contract.task.TaskCompleted;
@@ -31,6 +33,7 @@ import io.relais.contract.task.TaskRequested;
 import io.relais.contract.task.TaskResumed;
 import io.relais.contract.task.TaskReworkRequested;
 import io.relais.contract.task.TaskStarted;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,6 +58,7 @@ public class Task {
     private String assignedAgent;
     private String assignedOrganisation;
     private boolean rated;
+    private List<String> requiredResources = List.of();
 
     protected Task() {
         // rebuilt from its events by Axon
@@ -64,7 +68,8 @@ public class Task {
     public Task(RequestTask command) {
         apply(new TaskRequested(command.taskId(), command.title(), command.description(), command.type(),
                 command.priority(), command.processId(), command.processVersion(), command.actor().name(),
-                command.confidentiality(), command.slaPolicy(), command.calendar(), command.dueAt(), command.at()));
+                command.confidentiality(), command.slaPolicy(), command.calendar(), command.dueAt(), command.at(),
+                command.resources()));
     }
 
     @CommandHandler
@@ -72,6 +77,11 @@ public class Task {
         check(command.actor(), TaskAction.ASSIGN);
         if (command.agent().equals(assignedAgent)) {
             throw new TaskRuleViolated("Task " + taskId + " is already assigned to " + assignedAgent);
+        }
+        List<String> missing = requiredResources.stream()
+                .filter(resource -> !command.agentResources().contains(resource)).toList();
+        if (!missing.isEmpty()) {
+            throw new MissingAccess(taskId, command.agent(), missing);
         }
         apply(new TaskAssigned(taskId, command.agent(), command.providerOrganisation(), command.engagementId(),
                 command.actor().name(), command.at()));
@@ -168,6 +178,21 @@ public class Task {
         return status;
     }
 
+    /**
+     * The assigned agent lost a resource the task needs: flag it for the approver. A task already closed, or since
+     * reassigned to someone else, has nothing to flag; that is not an error (the reaction must not fail the
+     * revocation that caused it).
+     */
+    @CommandHandler
+    void handle(FlagTaskAccessLost command) {
+        if (status == TaskStatus.APPROVED || status == TaskStatus.CANCELLED
+                || !command.agent().equals(assignedAgent) || !requiredResources.contains(command.resource())) {
+            return;
+        }
+        apply(new TaskAccessLost(taskId, command.agent(), command.resource(), command.grantId(), command.reason(),
+                command.at()));
+    }
+
     /** Visibility first, so that a task the caller may not see never reveals its state. */
     private void check(Actor actor, TaskAction action) {
         if (!visibleTo(actor)) {
@@ -198,6 +223,7 @@ public class Task {
         status = TaskStatus.REQUESTED;
         priority = event.priority();
         requester = event.requester();
+        requiredResources = event.resources();
     }
 
     @EventSourcingHandler

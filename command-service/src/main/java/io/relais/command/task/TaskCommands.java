@@ -9,6 +9,7 @@ import io.relais.contract.task.IncidentSeverity;
 import io.relais.contract.task.TaskPriority;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -23,11 +24,18 @@ public final class TaskCommands {
     /** Everything about the request is resolved before it reaches the aggregate: SOP version, policy, deadline. */
     public record RequestTask(@TargetAggregateIdentifier String taskId, String title, String description, String type,
                               TaskPriority priority, String processId, int processVersion, Confidentiality confidentiality,
-                              String slaPolicy, CalendarSpec calendar, Instant dueAt, Actor actor, Instant at) {
+                              String slaPolicy, CalendarSpec calendar, Instant dueAt, List<String> resources,
+                              Actor actor, Instant at) {
     }
 
+    /** @param agentResources the resources the agent holds active grants for at {@code at} (from the access registry) */
     public record AssignTask(@TargetAggregateIdentifier String taskId, String agent, String providerOrganisation,
-                             String engagementId, Actor actor, Instant at) {
+                             String engagementId, Set<String> agentResources, Actor actor, Instant at) {
+    }
+
+    /** A grant the assigned agent held for {@code resource} ended; no caller needed (a reaction of the command side). */
+    public record FlagTaskAccessLost(@TargetAggregateIdentifier String taskId, String agent, String resource,
+                                     String grantId, String reason, Instant at) {
     }
 
     public record StartTask(@TargetAggregateIdentifier String taskId, Actor actor, Instant at) {

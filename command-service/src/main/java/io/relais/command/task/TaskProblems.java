@@ -17,6 +17,7 @@ class TaskProblems {
 
     static final URI ACTION_NOT_ALLOWED = URI.create("urn:relais:problem:action-not-allowed");
     static final URI RULE_VIOLATED = URI.create("urn:relais:problem:rule-violated");
+    static final URI MISSING_ACCESS = URI.create("urn:relais:problem:missing-access");
     static final URI TASK_NOT_FOUND = URI.create("urn:relais:problem:task-not-found");
 
     @ExceptionHandler(TaskActionNotAllowed.class)
@@ -30,6 +31,15 @@ class TaskProblems {
     @ExceptionHandler(TaskRuleViolated.class)
     ProblemDetail ruleViolated(TaskRuleViolated ex) {
         return problem(HttpStatus.CONFLICT, RULE_VIOLATED, ex.getMessage());
+    }
+
+    @ExceptionHandler(MissingAccess.class)
+    ProblemDetail missingAccess(MissingAccess ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, MISSING_ACCESS, ex.getMessage());
+        problem.setTitle("Missing access");
+        problem.setProperty("agent", ex.agent());
+        problem.setProperty("missingResources", ex.missingResources());
+        return problem;
     }
 
     @ExceptionHandler({TaskNotVisible.class, AggregateNotFoundException.class})

@@ -1,5 +1,6 @@
 package io.relais.command.task;
 
+import io.relais.command.access.AccessRegistry;
 import io.relais.command.engagement.EngagementRegistry;
 import io.relais.command.process.ProcessCatalog;
 import io.relais.contract.task.Confidentiality;
@@ -7,6 +8,7 @@ import io.relais.contract.task.TaskPriority;
 import io.relais.websupport.security.ActorResolver;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,9 +30,11 @@ class TaskRequests {
     private final ProcessCatalog processes;
     private final EngagementRegistry engagements;
     private final SlaDeadlines deadlines;
+    private final AccessRegistry access;
 
     TaskRequests(CommandGateway commands, ActorResolver actors, Clock clock, Supplier<UUID> taskIds,
-                 ProcessCatalog processes, EngagementRegistry engagements, SlaDeadlines deadlines) {
+                 ProcessCatalog processes, EngagementRegistry engagements, SlaDeadlines deadlines,
+                 AccessRegistry access) {
         this.commands = commands;
         this.actors = actors;
         this.clock = clock;
@@ -38,6 +42,7 @@ class TaskRequests {
         this.processes = processes;
         this.engagements = engagements;
         this.deadlines = deadlines;
+        this.access = access;
     }
 
     String request(TaskBodies.RequestTaskBody body) {
@@ -46,6 +51,7 @@ class TaskRequests {
         String type;
         String processId = null;
         int processVersion = 0;
+        List<String> resources = List.of();
         String slaPolicy;
         if (body.processId() != null) {
             var process = processes.inForce(body.processId().toString()).orElseThrow(() ->
@@ -61,6 +67,7 @@ class TaskRequests {
             processId = process.processId();
             processVersion = process.version();
             slaPolicy = process.slaPolicy();
+            resources = process.resources();
         } else {
             if (body.type() == null) {
                 throw new InvalidTaskRequest("'type' is required when no 'processId' is given");
@@ -72,7 +79,7 @@ class TaskRequests {
         commands.sendAndWait(new TaskCommands.RequestTask(taskId, body.title().strip(), body.description(), type,
                 body.priority() == null ? TaskPriority.NORMAL : body.priority(), processId, processVersion,
                 body.confidentiality() == null ? Confidentiality.INTERNAL : body.confidentiality(), slaPolicy, calendar,
-                deadlines.dueAt(slaPolicy, calendar, now), actors.require(), now));
+                deadlines.dueAt(slaPolicy, calendar, now), resources, actors.require(), now));
         return taskId;
     }
 
@@ -82,8 +89,9 @@ class TaskRequests {
                 .filter(active -> active.agents().contains(body.agent()))
                 .orElseThrow(() -> new TaskRuleViolated("Agent " + body.agent()
                         + " works under no active engagement" + (body.engagementId() == null ? "" : " " + body.engagementId())));
+        Instant now = clock.instant();
         return send(new TaskCommands.AssignTask(taskId.toString(), body.agent(), engagement.providerOrganisation(),
-                engagement.engagementId(), actors.require(), clock.instant()));
+                engagement.engagementId(), access.activeResources(body.agent(), now), actors.require(), now));
     }
 
     TaskStatus send(Object command) {

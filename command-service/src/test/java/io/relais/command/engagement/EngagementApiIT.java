@@ -76,7 +76,7 @@ class EngagementApiIT {
         assertThat(started.getBody().get("state").asText()).isEqualTo("ACTIVE");
         assertThat(started.getHeaders().getLocation()).hasToString("http://127.0.0.1:8082/api/engagements/" + id);
         ActiveEngagement expected = new ActiveEngagement(id, "backoffice-pro", List.of(agent),
-                CalendarSpec.FRANCE_DEFAULT, true);
+                CalendarSpec.FRANCE_DEFAULT, true, java.time.LocalDate.parse("2027-02-28"));
         assertThat(registry.active(id)).contains(expected);
         assertThat(registry.activeFor(agent)).contains(expected);
         JsonNode payload = storedPayload(id, 0);

@@ -58,6 +58,8 @@ class ProcessRecurrenceIT {
     }
 
     @Autowired
+    io.relais.command.personal.PersonalDataReader personalData;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
@@ -86,7 +88,8 @@ class ProcessRecurrenceIT {
         assertThat(first.get("requester").asText()).isEqualTo("relais-scheduler");
         assertThat(first.get("requestedAt").asText()).as("the SLA runs from the occurrence").isEqualTo("2026-03-09T08:00:00Z");
         assertThat(first.get("dueAt").asText()).as("due at the next occurrence").isEqualTo("2026-03-16T08:00:00Z");
-        assertThat(first.get("description").asText()).contains("ouverte en retard");
+        assertThat(first.get("description").asText()).as("sealed in the store").startsWith("relais:enc:v1:task-");
+        assertThat(personalData.reveal(first.get("description").asText(), "description")).contains("ouverte en retard");
     }
 
     @Test

@@ -33,7 +33,8 @@ class CloudEventMapperTest {
                 TaskPriority.HIGH, "b2d7a1c4-5e6f-4a8b-9c0d-1e2f3a4b5c6d", 2, "claire", Confidentiality.CONFIDENTIAL,
                 "BUSINESS_HOURS(24)", new CalendarSpec("Europe/Paris", List.of("MON-FRI 09:00-18:00"), "FR",
                         List.of(LocalDate.parse("2026-12-24"))),
-                Instant.parse("2026-03-18T13:00:00Z"), Instant.parse("2026-03-13T16:00:00Z"));
+                Instant.parse("2026-03-18T13:00:00Z"), Instant.parse("2026-03-13T16:00:00Z"),
+                List.of("crm", "accounting-software"));
         var message = new GenericDomainEventMessage<>("Task", requested.taskId(), 0L, requested,
                 MetaData.emptyInstance(), "event-1", Instant.parse("2026-03-14T09:15:00.123Z"));
 
@@ -48,6 +49,32 @@ class CloudEventMapperTest {
         assertThat(event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE)).isEqualTo(0L);
         assertThat(event.getExtension(CloudEventAttributes.AGGREGATE_TYPE)).isEqualTo("task");
         assertThat(json.readTree(event.getData().toBytes())).isEqualTo(contractExample("relais.task.requested.v1.json"));
+    }
+
+    @Test
+    void shouldCarryTheChainLink_andHashExactlyThePublishedAttributesAndData() {
+        var started = new io.relais.contract.task.TaskStarted("t-1", "amina", Instant.parse("2026-03-16T08:00:00Z"));
+        var message = new GenericDomainEventMessage<>("Task", "t-1", 2L, started,
+                MetaData.with("relais.actor", "amina").and("relais.correlationId", "c-9"), "event-7",
+                Instant.parse("2026-03-16T08:00:00.000123Z"));
+
+        var link = mapper.chainLink(message, 5, 41);
+        CloudEvent event = mapper.toCloudEvent(message, new EventChainLedger.StoredLink(5, 41, "event-7", "ab".repeat(32)));
+
+        assertThat(link.index()).isEqualTo(5);
+        assertThat(link.position()).isEqualTo(41);
+        assertThat(link.eventId()).isEqualTo(event.getId());
+        assertThat(link.type()).isEqualTo(event.getType());
+        assertThat(link.subject()).isEqualTo(event.getSubject());
+        assertThat(link.sequence()).isEqualTo(2L);
+        assertThat(link.actor()).isEqualTo("amina").isEqualTo(event.getExtension(CloudEventAttributes.ACTOR));
+        assertThat(link.correlationId()).isEqualTo("c-9")
+                .isEqualTo(event.getExtension(CloudEventAttributes.CORRELATION_ID));
+        assertThat(link.time()).isEqualTo(event.getTime().toInstant());
+        assertThat(link.data()).isEqualTo(event.getData().toBytes());
+        assertThat(event.getExtension(CloudEventAttributes.CHAIN_INDEX)).isEqualTo(5L);
+        assertThat(event.getExtension(CloudEventAttributes.CHAIN_POSITION)).isEqualTo(41L);
+        assertThat(event.getExtension(CloudEventAttributes.CHAIN_HASH)).isEqualTo("ab".repeat(32));
     }
 
     @Test

@@ -71,7 +71,7 @@ class RelayRetryIT {
             Instant at = Instant.parse("2026-03-16T08:30:00Z");
             commands.sendAndWait(new TaskCommands.RequestTask(id, "Tâche " + i, null, "DATA_ENTRY",
                     TaskPriority.NORMAL, null, 0, Confidentiality.INTERNAL, "BUSINESS_HOURS(24)",
-                    CalendarSpec.FRANCE_DEFAULT, at.plusSeconds(86_400),
+                    CalendarSpec.FRANCE_DEFAULT, at.plusSeconds(86_400), List.of(),
                     new Actor("claire", Set.of(Role.REQUESTER), "acme"), at));
             ids.add(id);
         }

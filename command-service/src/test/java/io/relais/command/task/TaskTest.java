@@ -78,7 +78,7 @@ class TaskTest {
     void shouldRecordTheRequest_withItsDeadlinePolicyAndCalendar_andTheRequesterAsActor() {
         fixture.givenNoPriorActivity()
                 .when(new RequestTask(ID, "Relancer les impayés", null, "PAYMENT_REMINDER", TaskPriority.HIGH, null, 0,
-                        Confidentiality.CONFIDENTIAL, "BUSINESS_HOURS(24)", CalendarSpec.FRANCE_DEFAULT, DUE, CLAIRE,
+                        Confidentiality.CONFIDENTIAL, "BUSINESS_HOURS(24)", CalendarSpec.FRANCE_DEFAULT, DUE, List.of(), CLAIRE,
                         FRIDAY_1700))
                 .expectEvents(REQUESTED);
     }
@@ -86,7 +86,7 @@ class TaskTest {
     @Test
     void shouldAssignARequestedTask_toTheProvidersAgent() {
         fixture.given(REQUESTED)
-                .when(new AssignTask(ID, "amina", "backoffice-pro", ENGAGEMENT, MARC, FRIDAY_1700.plusSeconds(60)))
+                .when(new AssignTask(ID, "amina", "backoffice-pro", ENGAGEMENT, Set.of(), MARC, FRIDAY_1700.plusSeconds(60)))
                 .expectEvents(ASSIGNED)
                 .expectResultMessagePayload(TaskStatus.ASSIGNED);
     }
@@ -94,14 +94,14 @@ class TaskTest {
     @Test
     void shouldReassign_toAnotherAgent() {
         fixture.given(REQUESTED, ASSIGNED)
-                .when(new AssignTask(ID, "nour", "backoffice-pro", ENGAGEMENT, MARC, LATER))
+                .when(new AssignTask(ID, "nour", "backoffice-pro", ENGAGEMENT, Set.of(), MARC, LATER))
                 .expectEvents(new TaskAssigned(ID, "nour", "backoffice-pro", ENGAGEMENT, "marc", LATER));
     }
 
     @Test
     void shouldRefuseAssigningAgain_toTheSameAgent() {
         fixture.given(REQUESTED, ASSIGNED)
-                .when(new AssignTask(ID, "amina", "backoffice-pro", ENGAGEMENT, MARC, LATER))
+                .when(new AssignTask(ID, "amina", "backoffice-pro", ENGAGEMENT, Set.of(), MARC, LATER))
                 .expectException(TaskRuleViolated.class)
                 .expectNoEvents();
     }
@@ -288,5 +288,51 @@ class TaskTest {
                 .when(new ResumeTask(ID, MARC, LATER.plusSeconds(60)))
                 .expectEvents(new TaskResumed(ID, LATER.plusSeconds(60)))
                 .expectResultMessagePayload(TaskStatus.ASSIGNED);
+    }
+
+    // --- least privilege tied to the work (issue 5) -------------------------------------------------------------
+
+    private static final TaskRequested PAYROLL = new TaskRequested(ID, "Préparer la paie", null, "PAYROLL",
+            TaskPriority.HIGH, "b2d7a1c4-5e6f-4a8b-9c0d-1e2f3a4b5c6d", 1, "claire", Confidentiality.RESTRICTED,
+            "BUSINESS_DAYS(2)", CalendarSpec.FRANCE_DEFAULT, DUE, FRIDAY_1700, List.of("payroll-folder", "hr-software"));
+
+    @Test
+    void shouldRefuseAssignment_namingEveryMissingResource_whenTheAgentLacksGrants() {
+        fixture.given(PAYROLL)
+                .when(new AssignTask(ID, "amina", "backoffice-pro", ENGAGEMENT, Set.of("hr-software", "crm"), MARC, LATER))
+                .expectException(MissingAccess.class)
+                .expectExceptionMessage("Agent amina holds no active grant for payroll-folder, which task " + ID
+                        + " requires")
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldAssign_whenTheAgentHoldsAGrantForEveryRequiredResource() {
+        fixture.given(PAYROLL)
+                .when(new AssignTask(ID, "amina", "backoffice-pro", ENGAGEMENT,
+                        Set.of("payroll-folder", "hr-software", "crm"), MARC, LATER))
+                .expectEvents(new TaskAssigned(ID, "amina", "backoffice-pro", ENGAGEMENT, "marc", LATER));
+    }
+
+    @Test
+    void shouldFlagTheTask_whenItsAgentLosesARequiredResource() {
+        fixture.given(PAYROLL, new TaskAssigned(ID, "amina", "backoffice-pro", ENGAGEMENT, "marc", LATER))
+                .when(new TaskCommands.FlagTaskAccessLost(ID, "amina", "payroll-folder", "g-1", "Fin de mission",
+                        LATER.plusSeconds(60)))
+                .expectEvents(new io.relais.contract.task.TaskAccessLost(ID, "amina", "payroll-folder", "g-1",
+                        "Fin de mission", LATER.plusSeconds(60)));
+    }
+
+    @Test
+    void shouldFlagNothing_whenTheTaskIsClosedOrReassignedOrDoesNotNeedTheResource() {
+        var assigned = new TaskAssigned(ID, "amina", "backoffice-pro", ENGAGEMENT, "marc", LATER);
+        var flag = new TaskCommands.FlagTaskAccessLost(ID, "amina", "payroll-folder", "g-1", "x", LATER.plusSeconds(60));
+        fixture.given(PAYROLL, assigned, new TaskCancelled(ID, "Doublon", "claire", LATER)).when(flag).expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        fixture.given(PAYROLL, assigned, new TaskAssigned(ID, "nour", "backoffice-pro", ENGAGEMENT, "marc", LATER))
+                .when(flag).expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(PAYROLL, assigned)
+                .when(new TaskCommands.FlagTaskAccessLost(ID, "amina", "crm", "g-2", "x", LATER))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
     }
 }

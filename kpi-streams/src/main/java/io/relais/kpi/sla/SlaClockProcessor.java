@@ -1,5 +1,8 @@
 package io.relais.kpi.sla;
 
+import static io.relais.kpi.KpiSerdes.readDataOrSkip;
+import static java.util.Objects.requireNonNullElse;
+
 import io.cloudevents.CloudEvent;
 import io.relais.contract.EventType;
 import io.relais.contract.sla.SlaAlert;
@@ -13,7 +16,7 @@ import io.relais.contract.task.TaskRequested;
 import io.relais.contract.task.TaskResumed;
 import io.relais.contract.task.TaskReworkRequested;
 import io.relais.contract.task.TaskStarted;
-import io.relais.kpi.KpiSerdes;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,8 +82,9 @@ final class SlaClockProcessor implements Processor<String, CloudEvent, String, S
         }
         Instant recordTime = Instant.ofEpochMilli(record.timestamp());
         switch (type.get()) {
-            case TASK_REQUESTED -> read(event, TaskRequested.class).ifPresent(request -> start(taskId, request));
-            case TASK_ASSIGNED -> read(event, TaskAssigned.class).ifPresent(e ->
+            case TASK_REQUESTED -> readDataOrSkip(event, TaskRequested.class).ifPresent(request ->
+                    start(taskId, request));
+            case TASK_ASSIGNED -> readDataOrSkip(event, TaskAssigned.class).ifPresent(e ->
                     change(taskId, e.assignedAt(), recordTime, clock -> clock.assignedTo(e.providerOrganisation()),
                             false));
             case TASK_STARTED -> running(taskId, event, TaskStarted.class, TaskStarted::startedAt, recordTime);
@@ -95,7 +99,7 @@ final class SlaClockProcessor implements Processor<String, CloudEvent, String, S
                     true);
             case TASK_CANCELLED -> paused(taskId, event, TaskCancelled.class, TaskCancelled::cancelledAt, recordTime,
                     true);
-            case TASK_REPRIORITIZED -> read(event, TaskReprioritized.class).ifPresent(e ->
+            case TASK_REPRIORITIZED -> readDataOrSkip(event, TaskReprioritized.class).ifPresent(e ->
                     change(taskId, e.reprioritizedAt(), recordTime, clock -> clock.reprioritized(e.to()), false));
             default -> {
                 // ratings, incidents, escalations: no bearing on the clock
@@ -120,16 +124,16 @@ final class SlaClockProcessor implements Processor<String, CloudEvent, String, S
 
     private <E> void running(String taskId, CloudEvent event, Class<E> payload, Function<E, Instant> at,
                              Instant recordTime) {
-        read(event, payload).ifPresent(e -> {
-            Instant when = orElse(at.apply(e), recordTime);
+        readDataOrSkip(event, payload).ifPresent(e -> {
+            Instant when = requireNonNullElse(at.apply(e), recordTime);
             change(taskId, when, recordTime, clock -> clock.runningFrom(when), false);
         });
     }
 
     private <E> void paused(String taskId, CloudEvent event, Class<E> payload, Function<E, Instant> at,
                             Instant recordTime, boolean stops) {
-        read(event, payload).ifPresent(e -> {
-            Instant when = orElse(at.apply(e), recordTime);
+        readDataOrSkip(event, payload).ifPresent(e -> {
+            Instant when = requireNonNullElse(at.apply(e), recordTime);
             change(taskId, when, recordTime, clock -> clock.pausedFrom(when), stops);
         });
     }
@@ -142,7 +146,7 @@ final class SlaClockProcessor implements Processor<String, CloudEvent, String, S
             return; // not a task with a clock (unreadable request), or its clock stopped already
         }
         TaskClock changed = change.apply(before);
-        Instant when = orElse(at, recordTime);
+        Instant when = requireNonNullElse(at, recordTime);
         evaluateAndSave(taskId, before, changed, when.isBefore(changed.lastStepAt()) ? changed.lastStepAt() : when,
                 stops);
     }
@@ -208,20 +212,5 @@ final class SlaClockProcessor implements Processor<String, CloudEvent, String, S
 
     private static String indexPrefix(long epochMillis) {
         return String.format("%019d", epochMillis);
-    }
-
-    private static Instant orElse(Instant instant, Instant fallback) {
-        return instant == null ? fallback : instant;
-    }
-
-    /** An undecodable payload is logged and skipped: throwing would stop the stream thread on every restart. */
-    private static <T> Optional<T> read(CloudEvent event, Class<T> type) {
-        try {
-            return Optional.of(KpiSerdes.readData(event, type));
-        } catch (RuntimeException undecodable) {
-            log.warn("Skipping {} {} of task {}: {}", event.getType(), event.getId(), event.getSubject(),
-                    undecodable.getMessage());
-            return Optional.empty();
-        }
     }
 }

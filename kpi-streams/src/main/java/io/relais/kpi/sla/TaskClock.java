@@ -121,10 +121,9 @@ public record TaskClock(String taskId, String type, TaskPriority priority, Strin
 
     /** The business-calendar clock of this task: its policy, its calendar, its budget at request time. */
     public SlaClock slaClock(double atRiskRatio) {
-        SlaPolicy policy = SlaPolicy.parse(slaPolicy);
+        SlaPolicy policy = ParsedSlaTerms.policy(slaPolicy);
         Objects.requireNonNull(calendar, "calendar");
-        BusinessCalendar businessCalendar = new io.relais.calendar.CalendarSpec(calendar.zone(),
-                calendar.workingHours(), calendar.holidays(), calendar.closedDays()).toCalendar();
+        BusinessCalendar businessCalendar = ParsedSlaTerms.calendar(calendar);
         return SlaClock.of(policy, businessCalendar, requestedAt).withAtRiskRatio(atRiskRatio);
     }
 

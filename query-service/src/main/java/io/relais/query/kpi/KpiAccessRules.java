@@ -7,13 +7,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** KPIs are company-wide figures: for the people who steer (README, "Roles and endpoints"). */
+/** KPIs and SLA alerts are company-wide figures: for the people who steer (README, "Roles and endpoints"). */
 @Component
 class KpiAccessRules implements AccessRules {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
-        endpoints.requestMatchers(HttpMethod.GET, "/api/kpis", "/api/kpis/**").hasAnyRole(Role.APPROVER.name(),
+        endpoints.requestMatchers(HttpMethod.GET, "/api/kpis", "/api/kpis/**", "/api/sla-alerts").hasAnyRole(Role.APPROVER.name(),
                 Role.ADMIN.name(), Role.AUDITOR.name(), Role.VIEWER.name());
     }
 }

@@ -70,7 +70,8 @@ class ProcessEventDecoder {
             // Events of other aggregates have topics of their own (Topics.forAggregateType): here, a misroute.
             case TASK_REQUESTED, TASK_ASSIGNED, TASK_STARTED, TASK_PUT_ON_HOLD, TASK_RESUMED, TASK_COMPLETED,
                     TASK_APPROVED, TASK_REWORK_REQUESTED, TASK_ESCALATED, TASK_REPRIORITIZED, TASK_CANCELLED,
-                    TASK_RATED, INCIDENT_REPORTED, ENGAGEMENT_STARTED, ENGAGEMENT_ENDED ->
+                    TASK_RATED, INCIDENT_REPORTED, TASK_ACCESS_LOST, ENGAGEMENT_STARTED, ENGAGEMENT_ENDED, ACCESS_GRANTED,
+                    ACCESS_REVOKED, ACCESS_EXPIRED, ACCESS_REVIEWED, PERSONAL_DATA_ERASED ->
                     throw invalid(event, "a " + type.get().aggregateType() + " event has no place on the process topic");
         };
     }

@@ -1,6 +1,7 @@
 package io.relais.query.task;
 
 import io.relais.contract.task.IncidentReported;
+import io.relais.contract.task.TaskAccessLost;
 import io.relais.contract.task.TaskApproved;
 import io.relais.contract.task.TaskAssigned;
 import io.relais.contract.task.TaskCancelled;
@@ -186,6 +187,17 @@ sealed interface TaskEvent {
         @Override
         public void applyTo(TaskRow task) {
             task.incidentCount++;
+        }
+    }
+
+    /**
+     * The agent lost an access the task's SOP requires: the task stays as it is (the approver reassigns it or has
+     * the access granted again); the flag shows in its timeline.
+     */
+    record AccessLost(UUID taskId, long sequence, Recorded recorded, TaskAccessLost payload) implements Change {
+        @Override
+        public void applyTo(TaskRow task) {
+            // Nothing changes on the row: the event is recorded in the timeline.
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.relais.contract.EventType;
 import io.relais.contract.task.IncidentReported;
+import io.relais.contract.task.TaskAccessLost;
 import io.relais.contract.task.TaskApproved;
 import io.relais.contract.task.TaskAssigned;
 import io.relais.contract.task.TaskCancelled;
@@ -107,9 +108,14 @@ class TaskEventDecoder {
                 required(data.severity(), "data.severity", event);
                 yield new TaskEvent.IncidentReportedOn(taskId, sequence, recorded(event, data.reportedAt()), data);
             }
+            case TASK_ACCESS_LOST -> {
+                TaskAccessLost data = data(event, taskId, TaskAccessLost.class, TaskAccessLost::taskId);
+                required(data.resource(), "data.resource", event);
+                yield new TaskEvent.AccessLost(taskId, sequence, recorded(event, data.flaggedAt()), data);
+            }
             // Events of other aggregates have topics of their own (Topics.forAggregateType): here, a misroute.
             case PROCESS_DEFINED, PROCESS_REVISED, PROCESS_RETIRED, PROCESS_OCCURRENCE_DUE, ENGAGEMENT_STARTED,
-                    ENGAGEMENT_ENDED ->
+                    ENGAGEMENT_ENDED, ACCESS_GRANTED, ACCESS_REVOKED, ACCESS_EXPIRED, ACCESS_REVIEWED, PERSONAL_DATA_ERASED ->
                     throw invalid(event, "a " + type.get().aggregateType() + " event has no place on the task topic");
         };
     }

@@ -8,6 +8,7 @@ import io.relais.contract.task.ChecklistResult;
 import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
 import io.relais.query.projection.ContractJson;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,7 +37,7 @@ class TaskRepository {
             "due_at", "requested_by", "requester_organisation", "requested_at", "assigned_agent",
             "assigned_organisation", "engagement_id", "assigned_at", "started_at", "completed_at",
             "time_spent_minutes", "checklist", "approved_at", "rework_count", "escalated", "escalation_count",
-            "cancelled_at", "rating", "incident_count", "last_event_at", "version");
+            "cancelled_at", "rating", "incident_count", "resources", "last_event_at", "version");
     private static final String SELECT = "SELECT task_id, " + String.join(", ", COLUMNS) + " FROM task_projection";
     /** The object-level rule of {@link TaskVisibility}, as SQL. */
     private static final String VISIBLE = "(:everything OR requested_by = :requester"
@@ -170,6 +171,7 @@ class TaskRepository {
                 .addValue("cancelledAt", timestamp(task.cancelledAt), Types.TIMESTAMP)
                 .addValue("rating", task.rating, Types.SMALLINT)
                 .addValue("incidentCount", task.incidentCount)
+                .addValue("resources", task.resources.toArray(String[]::new))
                 .addValue("lastEventAt", timestamp(task.lastEventAt))
                 .addValue("version", task.version);
     }
@@ -209,6 +211,7 @@ class TaskRepository {
         int rating = row.getInt("rating");
         task.rating = row.wasNull() ? null : rating;
         task.incidentCount = row.getInt("incident_count");
+        task.resources = strings(row.getArray("resources"));
         task.lastEventAt = instant(row, "last_event_at");
         task.version = row.getLong("version");
         return task;
@@ -218,6 +221,17 @@ class TaskRepository {
         return statement.param("everything", visibility.everything())
                 .param("requester", visibility.requester(), Types.VARCHAR)
                 .param("assignedOrganisation", visibility.assignedOrganisation(), Types.VARCHAR);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
     }
 
     private static String name(Enum<?> value) {

@@ -47,6 +47,7 @@ final class TaskRow {
     Instant cancelledAt;
     Integer rating;
     int incidentCount;
+    List<String> resources = List.of();
 
     Instant lastEventAt;
     long version;
@@ -67,6 +68,7 @@ final class TaskRow {
         task.slaPolicy = event.slaPolicy();
         task.calendar = event.calendar();
         task.dueAt = event.dueAt();
+        task.resources = event.resources();
         task.requestedBy = requestedBy;
         task.requesterOrganisation = requesterOrganisation;
         task.requestedAt = event.requestedAt();
@@ -80,6 +82,6 @@ final class TaskRow {
                 processVersion, confidentiality, slaPolicy, calendar, dueAt, requestedBy, requesterOrganisation,
                 requestedAt, assignedAgent, assignedOrganisation, engagementId, assignedAt, startedAt, completedAt,
                 timeSpentMinutes, checklist, approvedAt, reworkCount, escalated, escalationCount, cancelledAt, rating,
-                incidentCount, lastEventAt, version);
+                incidentCount, resources, lastEventAt, version);
     }
 }

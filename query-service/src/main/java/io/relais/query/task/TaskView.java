@@ -26,6 +26,7 @@ import java.util.UUID;
  * @param reworkCount           how many times the result was sent back (each counts as an error)
  * @param escalated             whether the task was ever escalated
  * @param rating                internal satisfaction 0-10, null until rated
+ * @param resources             the resources the SOP version requires the assigned agent to hold grants for
  * @param lastEventAt           when the last event applied to the task happened
  * @param version               aggregate sequence number of the last event applied to the task
  */
@@ -36,5 +37,6 @@ public record TaskView(UUID taskId, String title, String description, String typ
                        String assignedAgent, String assignedOrganisation, String engagementId, Instant assignedAt,
                        Instant startedAt, Instant completedAt, int timeSpentMinutes, List<ChecklistResult> checklist,
                        Instant approvedAt, int reworkCount, boolean escalated, int escalationCount,
-                       Instant cancelledAt, Integer rating, int incidentCount, Instant lastEventAt, long version) {
+                       Instant cancelledAt, Integer rating, int incidentCount, List<String> resources, Instant lastEventAt,
+                       long version) {
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.contract.Topics;
 import io.relais.contract.kpi.KpiValue;
 import io.relais.contract.kpi.Kpis;
+import io.relais.contract.kpi.WindowKind;
 import io.relais.query.IntegrationTestSupport;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,56 @@ class KpiProjectionIT extends IntegrationTestSupport {
         assertThat(get("/api/kpis?kpi=tasks-requested&dimension=provider&group=" + group).getBody()).isEmpty();
     }
 
+    @Test
+    void shouldFilterByWindowKindAndPeriod_andServeTheCurrentWindowOfEachKind() throws Exception {
+        String group = uniqueGroup();
+        Instant asOf = Instant.parse("2026-03-14T10:30:00Z");
+        KpiValue today = new KpiValue(Kpis.ON_TIME_RATE, Kpis.BY_PROVIDER, group, DAY, DAY.plus(Duration.ofDays(1)),
+                0.9, WindowKind.DAY);
+        KpiValue yesterday = new KpiValue(Kpis.ON_TIME_RATE, Kpis.BY_PROVIDER, group, DAY.minus(Duration.ofDays(1)),
+                DAY, 0.8, WindowKind.DAY);
+        Instant trailingStart = Instant.parse("2026-03-13T11:00:00Z");
+        KpiValue trailing = new KpiValue(Kpis.ON_TIME_RATE, Kpis.BY_PROVIDER, group, trailingStart,
+                trailingStart.plus(Duration.ofHours(24)), 0.85, WindowKind.TRAILING_24H);
+        KpiValue olderTrailing = new KpiValue(Kpis.ON_TIME_RATE, Kpis.BY_PROVIDER, group,
+                trailingStart.minus(Duration.ofHours(1)), trailingStart.plus(Duration.ofHours(23)), 0.7,
+                WindowKind.TRAILING_24H);
+        KpiValue backlog = new KpiValue(Kpis.BACKLOG, Kpis.BY_PROVIDER, group, asOf, asOf, 4, WindowKind.NOW);
+        for (KpiValue value : java.util.List.of(today, yesterday, trailing, olderTrailing, backlog)) {
+            send(value.key(), Json.of(value));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> kpisOf(group).size() == 5);
+
+        JsonNode trailingOnly = get("/api/kpis?group=" + group + "&windowKind=TRAILING_24H").getBody();
+        assertThat(trailingOnly).extracting(node -> node.get("value").asDouble()).containsExactly(0.85, 0.7);
+        JsonNode period = get("/api/kpis?group=" + group + "&windowKind=DAY&from=2026-03-14T00:00:00Z"
+                + "&to=2026-03-15T00:00:00Z").getBody();
+        assertThat(period).extracting(node -> node.get("value").asDouble()).containsExactly(0.9);
+        JsonNode current = get("/api/kpis?group=" + group + "&current=true&asOf=" + asOf).getBody();
+        assertThat(current).extracting(node -> node.get("windowKind").asText() + "=" + node.get("value").asDouble())
+                .containsExactlyInAnyOrder("DAY=0.9", "TRAILING_24H=0.85", "NOW=4.0");
+    }
+
+    @Test
+    void shouldServeASeriesOldestFirst_withinThePeriod() throws Exception {
+        String group = uniqueGroup();
+        for (int day = 0; day < 4; day++) {
+            Instant start = DAY.plus(Duration.ofDays(day));
+            KpiValue value = new KpiValue(Kpis.THROUGHPUT, Kpis.BY_TASK_TYPE, group, start,
+                    start.plus(Duration.ofDays(1)), 10 + day, WindowKind.DAY);
+            send(value.key(), Json.of(value));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> kpisOf(group).size() == 4);
+
+        JsonNode series = get("/api/kpis/series?kpi=throughput&dimension=task-type&group=" + group
+                + "&from=2026-03-15T00:00:00Z&to=2026-03-17T00:00:00Z").getBody();
+
+        assertThat(series).extracting(node -> node.get("windowStart").asText() + "=" + node.get("value").asDouble())
+                .containsExactly("2026-03-15T00:00:00Z=11.0", "2026-03-16T00:00:00Z=12.0");
+        assertProblem(get("/api/kpis/series?kpi=backlog&dimension=task-type&group=" + group + "&windowKind=NOW"),
+                org.springframework.http.HttpStatus.BAD_REQUEST, "windowKind");
+    }
+
     private void send(String key, String value) throws Exception {
         text().send(new ProducerRecord<>(TOPIC, key, value)).get();
     }
@@ -100,6 +151,13 @@ class KpiProjectionIT extends IntegrationTestSupport {
 
     private JsonNode kpisOf(String group) {
         return get("/api/kpis?group=" + group).getBody();
+    }
+
+    /** As kpi-streams writes it (the contract's JSON, windowKind included). */
+    private static final class Json {
+        static String of(KpiValue value) throws Exception {
+            return io.relais.query.projection.ContractJson.mapper().writeValueAsString(value);
+        }
     }
 
     private static String json(KpiValue value) {

@@ -150,7 +150,8 @@ class TaskEventDecoderTest {
                 Arguments.of(EventType.TASK_REPRIORITIZED, TaskEvent.Reprioritized.class),
                 Arguments.of(EventType.TASK_CANCELLED, TaskEvent.Cancelled.class),
                 Arguments.of(EventType.TASK_RATED, TaskEvent.Rated.class),
-                Arguments.of(EventType.INCIDENT_REPORTED, TaskEvent.IncidentReportedOn.class));
+                Arguments.of(EventType.INCIDENT_REPORTED, TaskEvent.IncidentReportedOn.class),
+                Arguments.of(EventType.TASK_ACCESS_LOST, TaskEvent.AccessLost.class));
     }
 
     @Test
