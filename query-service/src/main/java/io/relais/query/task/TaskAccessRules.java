@@ -13,7 +13,7 @@ class TaskAccessRules implements AccessRules {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
-        endpoints.requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/**").hasAnyRole(Role.REQUESTER.name(),
+        endpoints.requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/**", "/api/board").hasAnyRole(Role.REQUESTER.name(),
                 Role.APPROVER.name(), Role.AGENT.name(), Role.ADMIN.name(), Role.AUDITOR.name());
     }
 }

@@ -47,7 +47,7 @@ class TaskReader {
     }
 
     /** Projections keep the envelopes as published; personal fields are opened (or shown erased) only here. */
-    private static TaskView reveal(TaskView view, PersonalData.Reader personal) {
+    static TaskView reveal(TaskView view, PersonalData.Reader personal) {
         return new TaskView(view.taskId(), personal.reveal(view.title(), "title"), personal.reveal(view.description(), "description"), view.type(), view.priority(), view.status(), view.statusBeforeHold(), view.processId(), view.processVersion(), view.confidentiality(), view.slaPolicy(), view.calendar(), view.dueAt(), view.requestedBy(), view.requesterOrganisation(), view.requestedAt(), view.assignedAgent(), view.assignedOrganisation(), view.engagementId(), view.assignedAt(), view.startedAt(), view.completedAt(), view.timeSpentMinutes(), view.checklist() == null ? null : view.checklist().stream().map(item -> new ChecklistResult(item.item(), item.passed(), personal.reveal(item.note(), "note"))).toList(), view.approvedAt(), view.reworkCount(), view.escalated(), view.escalationCount(), view.cancelledAt(), view.rating(), view.incidentCount(), view.resources(), view.lastEventAt(), view.version());
     }
 

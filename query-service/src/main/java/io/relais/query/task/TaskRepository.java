@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 class TaskRepository {
 
     /** Every column but task_id, in the order of the parameters {@link #bind} sets (named like them). */
-    private static final List<String> COLUMNS = List.of("title", "description", "type", "priority", "status",
+    static final List<String> COLUMNS = List.of("title", "description", "type", "priority", "status",
             "status_before_hold", "process_id", "process_version", "confidentiality", "sla_policy", "calendar",
             "due_at", "requested_by", "requester_organisation", "requested_at", "assigned_agent",
             "assigned_organisation", "engagement_id", "assigned_at", "started_at", "completed_at",
@@ -40,7 +40,7 @@ class TaskRepository {
             "cancelled_at", "rating", "incident_count", "resources", "last_event_at", "version");
     private static final String SELECT = "SELECT task_id, " + String.join(", ", COLUMNS) + " FROM task_projection";
     /** The object-level rule of {@link TaskVisibility}, as SQL. */
-    private static final String VISIBLE = "(:everything OR requested_by = :requester"
+    static final String VISIBLE = "(:everything OR requested_by = :requester"
             + " OR assigned_organisation = :assignedOrganisation)";
     private static final TypeReference<List<ChecklistResult>> CHECKLIST = new TypeReference<>() {
     };
@@ -176,7 +176,7 @@ class TaskRepository {
                 .addValue("version", task.version);
     }
 
-    private TaskRow row(ResultSet row, int rowNumber) throws SQLException {
+    TaskRow row(ResultSet row, int rowNumber) throws SQLException {
         TaskRow task = new TaskRow();
         task.taskId = row.getObject("task_id", UUID.class);
         task.title = row.getString("title");
@@ -217,7 +217,7 @@ class TaskRepository {
         return task;
     }
 
-    private static JdbcClient.StatementSpec visible(JdbcClient.StatementSpec statement, TaskVisibility visibility) {
+    static JdbcClient.StatementSpec visible(JdbcClient.StatementSpec statement, TaskVisibility visibility) {
         return statement.param("everything", visibility.everything())
                 .param("requester", visibility.requester(), Types.VARCHAR)
                 .param("assignedOrganisation", visibility.assignedOrganisation(), Types.VARCHAR);
