@@ -77,6 +77,25 @@ public final class Topics {
         };
     }
 
+    /**
+     * Where {@code consumer} sets aside the records of {@code source} it can never process (undecodable, of a type it
+     * does not know, breaking the schema): same key, value and headers as the original, with the reason and the
+     * original position in headers; as many partitions as the source, so a record keeps its partition number. Kept
+     * forever: a dead letter is examined, repaired or replayed by hand.
+     */
+    public static TopicSpec deadLetter(TopicSpec source, String consumer) {
+        return new TopicSpec(deadLetterName(source.name(), consumer), source.partitions(), null,
+                TopicSpec.CleanupPolicy.DELETE);
+    }
+
+    /** The name of {@link #deadLetter}'s topic, from the source topic's name (what a consumed record carries). */
+    public static String deadLetterName(String sourceTopic, String consumer) {
+        if (consumer == null || !consumer.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("A consumer name is lower-case letters, digits and '-': " + consumer);
+        }
+        return sourceTopic + ".dlt." + consumer;
+    }
+
     private Topics() {
     }
 }

@@ -32,6 +32,18 @@ class TopicsTest {
     }
 
     @Test
+    void shouldNameADeadLetterTopicPerSourceAndConsumer_withTheSourcesPartitionsKeptForever() {
+        TopicSpec dlt = Topics.deadLetter(Topics.TASKS, "query");
+
+        assertThat(dlt.name()).isEqualTo("relais.tasks.v1.dlt.query");
+        assertThat(dlt.partitions()).isEqualTo(Topics.TASKS.partitions());
+        assertThat(dlt.retentionMs()).isEqualTo(-1L);
+        assertThat(Topics.deadLetter(Topics.TASKS, "kpi-streams").name()).isNotEqualTo(dlt.name());
+        assertThatThrownBy(() -> Topics.deadLetter(Topics.TASKS, "Query Service"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldRefuseATopicWithoutPartitions() {
         assertThatThrownBy(() -> new TopicSpec("relais.x.v1", 0, null, TopicSpec.CleanupPolicy.DELETE))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,6 +1,7 @@
 package io.relais.query.access;
 
 import io.cloudevents.CloudEvent;
+import io.relais.query.projection.InvalidRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ class AccessEventListener {
             topics = "#{T(io.relais.contract.Topics).ACCESS.name()}",
             containerFactory = AccessKafkaConfiguration.LISTENER_FACTORY)
     void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(decoder.decode(record.value()));
+        AccessEvent event = decoder.decode(record.value());
+        projection.apply(event);
+        if (event instanceof AccessEvent.Unknown unknown) {
+            throw InvalidRecordException.unknownType(unknown.cloudEventType(), unknown.aggregateId(),
+                    unknown.sequence());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.relais.query.process;
 
 import io.cloudevents.CloudEvent;
+import io.relais.query.projection.InvalidRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ class ProcessEventListener {
             topics = "#{T(io.relais.contract.Topics).PROCESSES.name()}",
             containerFactory = ProcessKafkaConfiguration.LISTENER_FACTORY)
     void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(decoder.decode(record.value()));
+        ProcessEvent event = decoder.decode(record.value());
+        projection.apply(event);
+        if (event instanceof ProcessEvent.Unknown unknown) {
+            throw InvalidRecordException.unknownType(unknown.cloudEventType(), unknown.aggregateId(),
+                    unknown.sequence());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.relais.query.task;
 
 import io.cloudevents.CloudEvent;
+import io.relais.query.projection.InvalidRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,11 @@ class TaskEventListener {
     @KafkaListener(id = "task-projection", idIsGroup = false, topics = "#{T(io.relais.contract.Topics).TASKS.name()}",
             containerFactory = TaskKafkaConfiguration.LISTENER_FACTORY)
     void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(decoder.decode(record.value()));
+        TaskEvent event = decoder.decode(record.value());
+        projection.apply(event);
+        if (event instanceof TaskEvent.Unknown unknown) {
+            throw InvalidRecordException.unknownType(unknown.cloudEventType(), unknown.aggregateId(),
+                    unknown.sequence());
+        }
     }
 }
