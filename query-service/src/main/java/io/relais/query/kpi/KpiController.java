@@ -1,13 +1,17 @@
 package io.relais.query.kpi;
 
 import io.relais.contract.kpi.KpiValue;
+import io.relais.contract.kpi.Kpis;
 import io.relais.contract.kpi.WindowKind;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -78,6 +82,48 @@ class KpiController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to");
         }
         return kpis.series(kpi, dimension, group, windowKind, start, end, limit);
+    }
+
+    /**
+     * The phase health view: the three phases' scores now and a week ago, and the figures they come from, for one
+     * group (default the whole company).
+     */
+    @GetMapping("/health")
+    PhaseHealth health(@RequestParam(defaultValue = Kpis.OVERALL) String dimension,
+                       @RequestParam(defaultValue = Kpis.ALL) String group,
+                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Optional<Instant> asOf) {
+        Instant at = asOf.orElseGet(clock::instant);
+        Instant start = KpiWindows.currentStart(WindowKind.TRAILING_7D, at);
+        Map<String, Double> current = window(dimension, group, start);
+        Map<String, Double> previous = window(dimension, group, start.minus(WindowKind.TRAILING_7D.advance()
+                .multipliedBy(7)));
+        List<PhaseHealth.Phase> phases = PHASES.entrySet().stream().map(phase -> {
+            Double score = current.get(phase.getValue());
+            Double before = previous.get(phase.getValue());
+            return new PhaseHealth.Phase(phase.getKey(), phase.getValue(), score, before,
+                    score == null || before == null ? null : score - before);
+        }).toList();
+        return new PhaseHealth(dimension, group, at, start, phases, current);
+    }
+
+    /** seed 000's phases, in the order of a company's life. */
+    private static final Map<String, String> PHASES = orderedPhases();
+
+    private static Map<String, String> orderedPhases() {
+        Map<String, String> phases = new LinkedHashMap<>();
+        phases.put("GROWTH", Kpis.HEALTH_GROWTH);
+        phases.put("TRANSFORMATION", Kpis.HEALTH_TRANSFORMATION);
+        phases.put("SALE", Kpis.HEALTH_SALE);
+        return phases;
+    }
+
+    private Map<String, Double> window(String dimension, String group, Instant start) {
+        Map<String, Double> values = new TreeMap<>();
+        kpis.find(new KpiFilter(Optional.empty(), Optional.of(dimension), Optional.of(group),
+                        Optional.of(WindowKind.TRAILING_7D), Optional.of(start), Optional.of(start.plusMillis(1)),
+                        Optional.empty()), MAX_LIMIT)
+                .forEach(value -> values.put(value.kpi(), value.value()));
+        return values;
     }
 
     private static Optional<String> nonBlank(Optional<String> filter) {

@@ -37,15 +37,19 @@ class BoardReader {
                 now)).toList(), page.next());
     }
 
-    static BoardRow row(BoardRepository.Line line, TaskView task, Instant now) {
+    static BoardRow.Sla sla(BoardRepository.Line line, TaskView task, Instant now) {
         Long remaining = line.due() != null && RUNNING.contains(line.slaState())
                 ? Duration.between(now, line.due()).getSeconds() : null;
+        return new BoardRow.Sla(task.slaPolicy(), line.due(), remaining, line.slaState());
+    }
+
+    static BoardRow row(BoardRepository.Line line, TaskView task, Instant now) {
         Procedure procedure = line.procedure();
         List<ChecklistResult> results = task.checklist() == null ? List.of() : task.checklist();
         BoardRow.Sop sop = task.processId() == null ? null : new BoardRow.Sop(task.processId(), task.processVersion(),
                 line.sopTitle(), "/api/processes/" + task.processId() + "/versions/" + task.processVersion());
         return new BoardRow(task.taskId(), task.title(), task.type(), task.priority(), task.status(),
-                new BoardRow.Sla(task.slaPolicy(), line.due(), remaining, line.slaState()),
+                sla(line, task, now),
                 new BoardRow.Recurrence(line.occurrenceAt() != null, line.occurrenceAt()),
                 new BoardRow.Owner(task.assignedAgent(), task.assignedOrganisation(), task.requestedBy()),
                 sop,

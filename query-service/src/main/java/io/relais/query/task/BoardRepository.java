@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,17 +38,7 @@ class BoardRepository {
 
     /** A page of at most {@code query.limit()} lines and, when more follow, the cursor of the next page. */
     BoardPage<Line> page(TaskVisibility visibility, BoardQuery query) {
-        String inner = "SELECT t.task_id, " + TaskRepository.COLUMNS.stream().map(c -> "t." + c)
-                .collect(Collectors.joining(", "))
-                + ", " + DUE + " AS due, pv.title AS sop_title, pv.procedure AS sop_procedure,"
-                + " po.occurrence_at, " + BoardSlaState.SQL + " AS sla_state, "
-                + query.sort().expression + " AS sort_key"
-                + " FROM task_projection t"
-                + " LEFT JOIN sla_alert breach ON breach.task_id = t.task_id::text AND breach.kind = 'BREACHED'"
-                + " LEFT JOIN sla_alert risk ON risk.task_id = t.task_id::text AND risk.kind = 'AT_RISK'"
-                + " LEFT JOIN process_version pv ON pv.process_id::text = t.process_id"
-                + " AND pv.version = t.process_version"
-                + " LEFT JOIN process_occurrence po ON po.task_id = t.task_id";
+        String inner = lines(query.sort());
         List<String> conditions = new ArrayList<>();
         conditions.add(TaskRepository.VISIBLE);
         if (!query.statuses().isEmpty()) {
@@ -107,6 +99,31 @@ class BoardRepository {
         Line last = page.get(page.size() - 1);
         return new BoardPage<>(List.copyOf(page),
                 new BoardCursor(query.sort(), query.descending(), last.sortValue(), last.task().taskId()));
+    }
+
+    /** One task's line, if the caller may see it. */
+    Optional<Line> line(UUID taskId, TaskVisibility visibility) {
+        return TaskRepository.visible(jdbc.sql("SELECT board.*, sort_key::text AS sort_value FROM ("
+                        + lines(BoardSort.REQUESTED_AT) + ") board WHERE task_id = :taskId AND "
+                        + TaskRepository.VISIBLE), visibility)
+                .param("taskId", taskId)
+                .query(this::line)
+                .optional();
+    }
+
+    /** Every task with what the board adds, and {@code sort_key} to order them by. */
+    private static String lines(BoardSort sort) {
+        return "SELECT t.task_id, " + TaskRepository.COLUMNS.stream().map(c -> "t." + c)
+                .collect(Collectors.joining(", "))
+                + ", " + DUE + " AS due, pv.title AS sop_title, pv.procedure AS sop_procedure,"
+                + " po.occurrence_at, " + BoardSlaState.SQL + " AS sla_state, "
+                + sort.expression + " AS sort_key"
+                + " FROM task_projection t"
+                + " LEFT JOIN sla_alert breach ON breach.task_id = t.task_id::text AND breach.kind = 'BREACHED'"
+                + " LEFT JOIN sla_alert risk ON risk.task_id = t.task_id::text AND risk.kind = 'AT_RISK'"
+                + " LEFT JOIN process_version pv ON pv.process_id::text = t.process_id"
+                + " AND pv.version = t.process_version"
+                + " LEFT JOIN process_occurrence po ON po.task_id = t.task_id";
     }
 
     private Line line(ResultSet row, int rowNumber) throws SQLException {

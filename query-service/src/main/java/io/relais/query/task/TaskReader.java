@@ -2,6 +2,7 @@ package io.relais.query.task;
 
 import io.relais.contract.task.ChecklistResult;
 import io.relais.query.personal.PersonalData;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,10 +21,16 @@ class TaskReader {
     private final TaskTimeline timeline;
     private final PersonalData personalData;
 
-    TaskReader(TaskRepository tasks, TaskTimeline timeline, PersonalData personalData) {
+    private final BoardRepository board;
+    private final Clock clock;
+
+    TaskReader(TaskRepository tasks, TaskTimeline timeline, PersonalData personalData, BoardRepository board,
+               Clock clock) {
         this.tasks = tasks;
         this.timeline = timeline;
         this.personalData = personalData;
+        this.board = board;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -36,7 +43,9 @@ class TaskReader {
     public Optional<TaskDetail> detail(UUID taskId, TaskVisibility visibility) {
         PersonalData.Reader personal = personalData.reader();
         return tasks.find(taskId, visibility)
-                .map(task -> new TaskDetail(reveal(task, personal), reveal(timeline.of(taskId), personal)));
+                .map(task -> new TaskDetail(reveal(task, personal), board.line(taskId, visibility)
+                        .map(line -> BoardReader.sla(line, task, clock.instant())).orElse(null),
+                        reveal(timeline.of(taskId), personal)));
     }
 
     /** Empty when the task does not exist or the caller may not see it: the same rule as the task itself. */

@@ -139,6 +139,39 @@ class KpiProjectionIT extends IntegrationTestSupport {
                 org.springframework.http.HttpStatus.BAD_REQUEST, "windowKind");
     }
 
+    @Test
+    void shouldShowEachPhasesHealthNowAndAWeekBefore_withTheFiguresOfTheWindow() throws Exception {
+        String group = "health-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant asOf = Instant.parse("2026-03-18T15:30:00Z");
+        Instant current = Instant.parse("2026-03-12T00:00:00Z"); // the 7 days ending at the next UTC midnight
+        Instant weekBefore = current.minus(Duration.ofDays(7));
+        java.util.List<KpiValue> values = java.util.List.of(
+                new KpiValue(Kpis.HEALTH_GROWTH, Kpis.BY_TASK_TYPE, group, current, current.plus(Duration.ofDays(7)),
+                        82.5, WindowKind.TRAILING_7D),
+                new KpiValue(Kpis.HEALTH_GROWTH, Kpis.BY_TASK_TYPE, group, weekBefore, current, 70.0,
+                        WindowKind.TRAILING_7D),
+                new KpiValue(Kpis.HEALTH_SALE, Kpis.BY_TASK_TYPE, group, current, current.plus(Duration.ofDays(7)),
+                        64.0, WindowKind.TRAILING_7D),
+                new KpiValue(Kpis.ON_TIME_RATE, Kpis.BY_TASK_TYPE, group, current, current.plus(Duration.ofDays(7)),
+                        0.9, WindowKind.TRAILING_7D),
+                new KpiValue(Kpis.HEALTH_GROWTH, Kpis.BY_TASK_TYPE, group, current, current.plus(Duration.ofDays(1)),
+                        11.0, WindowKind.DAY));
+        for (KpiValue value : values) {
+            send(value.key(), Json.of(value));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> kpisOf(group).size() == values.size());
+
+        JsonNode health = get("/api/kpis/health?dimension=task-type&group=" + group + "&asOf=" + asOf).getBody();
+
+        assertThat(health.get("windowStart").asText()).isEqualTo(current.toString());
+        assertThat(health.get("phases")).extracting(phase -> phase.get("phase").asText() + " "
+                        + phase.get("score").asText() + " " + phase.get("previous").asText() + " "
+                        + phase.get("change").asText())
+                .containsExactly("GROWTH 82.5 70.0 12.5", "TRANSFORMATION null null null", "SALE 64.0 null null");
+        assertThat(health.get("criteria").get(Kpis.ON_TIME_RATE).asDouble()).isEqualTo(0.9);
+        assertThat(health.get("criteria").get(Kpis.HEALTH_GROWTH).asDouble()).as("not the DAY window's").isEqualTo(82.5);
+    }
+
     private void send(String key, String value) throws Exception {
         text().send(new ProducerRecord<>(TOPIC, key, value)).get();
     }

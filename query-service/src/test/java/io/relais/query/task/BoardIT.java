@@ -132,6 +132,20 @@ class BoardIT extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldGiveTheTaskDetailItsSlaVerdictNextToItsFiguresAndTimeline() {
+        JsonNode breached = get("/api/tasks/" + id("breached")).getBody();
+        assertThat(breached.get("sla").get("state").asText()).isEqualTo("BREACHED");
+        assertThat(breached.get("sla").get("dueAt").asText()).isEqualTo(T0.plus(Duration.ofHours(10)).toString());
+        assertThat(breached.get("sla").get("remainingSeconds").asLong()).isNegative();
+        assertThat(breached.get("timeline")).hasSize(3);
+
+        JsonNode met = get("/api/tasks/" + id("met")).getBody();
+        assertThat(met.get("sla").get("state").asText()).isEqualTo("MET");
+        assertThat(met.get("timeSpentMinutes").asInt()).isEqualTo(25);
+        assertThat(met.get("timeline").get(4).get("actor").asText()).isEqualTo("marc");
+    }
+
+    @Test
     void shouldFilterBySlaStateStatusPriorityProviderOwnerAndPeriod() {
         assertThat(ids(board("&sla=BREACHED&sla=AT_RISK").getBody().get("items")))
                 .containsExactly(id("breached"), id("atRisk"));
