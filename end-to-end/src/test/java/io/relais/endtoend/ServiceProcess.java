@@ -93,6 +93,11 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** {@code kill -9}: no shutdown hook, no graceful stop, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
