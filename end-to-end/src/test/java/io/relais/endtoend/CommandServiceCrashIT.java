@@ -111,6 +111,7 @@ class CommandServiceCrashIT {
         ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long pauseMillis = Math.max(1, 1000L * CLIENTS / RATE);
@@ -136,6 +137,8 @@ class CommandServiceCrashIT {
                             accepted.incrementAndGet();
                         } else {
                             refused.incrementAndGet();
+                            refusals.computeIfAbsent(answer.statusCode(), code -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     } catch (Exception downOrCut) {
                         refused.incrementAndGet(); // killed mid-request: no answer, so nothing was promised
@@ -159,8 +162,10 @@ class CommandServiceCrashIT {
         running.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        System.out.printf("[crash] %d kills, %d commands accepted, %d refused or unanswered%n", KILLS,
-                accepted.get(), refused.get());
+        System.out.printf("[crash] %d kills, %d commands accepted, %d refused or unanswered (answers by status: %s;"
+                + " the rest found the service down)%n", KILLS, accepted.get(), refused.get(), refusals);
+        assertThat(refusals.keySet()).as("no command refused by a 5xx but while starting").allMatch(code ->
+                code < 500 || code == 503);
 
         Map<String, List<Long>> stored = storedSequences();
         assertThat(stored.keySet()).as("every accepted task request stored").containsAll(acceptedPerTask.keySet());
