@@ -116,6 +116,8 @@
     $("dashboard").hidden = true;
     $("session").hidden = true;
     $("login").hidden = false;
+    $("login-user").value = "";
+    $("login-password").value = "";
     const error = $("login-error");
     error.textContent = message || "";
     error.hidden = !message;
@@ -215,10 +217,11 @@
   function lineOptions(suffix, max) {
     return {
       responsive: true, maintainAspectRatio: false, animation: false, spanGaps: true,
-      plugins: {legend: {display: true, position: "bottom", labels: {boxWidth: 10, font: {size: 11}}}},
+      elements: {point: {radius: 2, hoverRadius: 4}, line: {borderWidth: 2}},
+      plugins: {legend: {display: true, position: "bottom", labels: {usePointStyle: true, boxWidth: 6, boxHeight: 6, font: {size: 11}}}},
       scales: {
         x: {grid: {display: false}, ticks: {font: {size: 10}, maxTicksLimit: 8}},
-        y: {beginAtZero: true, max: max, ticks: {font: {size: 10}, callback: (v) => numberFr.format(v) + suffix}}
+        y: {beginAtZero: true, max: max, ticks: {font: {size: 10}, precision: 0, callback: (v) => numberFr.format(v) + suffix}}
       }
     };
   }
@@ -321,9 +324,12 @@
       status.append(text("span", "badge " + task.status, STATUS[task.status] || task.status));
       const priority = document.createElement("td");
       priority.append(text("span", "prio " + task.priority, PRIORITY[task.priority] || task.priority));
-      row.append(text("td", "title", task.title || "(sans titre)"), text("td", "type", task.type), priority, status,
-          text("td", "agent", task.assignedAgent ? task.assignedAgent + " · " + task.assignedOrganisation : "—"),
-          due, text("td", "requested", task.requestedAt ? dateFr.format(new Date(task.requestedAt)) : "—"));
+      const agent = text("td", "agent", task.assignedAgent || "—");
+      if (task.assignedOrganisation) agent.append(text("span", "sub", task.assignedOrganisation));
+      const title = text("td", "title", task.title || "(sans titre)");
+      title.append(text("span", "sub", "demandée " + (task.requestedAt ? dateFr.format(new Date(task.requestedAt)) : "—")
+          + (task.requestedBy ? " par " + task.requestedBy : "")));
+      row.append(title, text("td", "type", task.type), priority, status, agent, due);
       return row;
     });
     state.changed.clear();

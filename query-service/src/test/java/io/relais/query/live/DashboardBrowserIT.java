@@ -11,7 +11,9 @@ import io.relais.contract.sla.SlaAlert;
 import io.relais.contract.task.Confidentiality;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
+import io.relais.query.ContractEvents;
 import io.relais.query.IntegrationTestSupport;
+import io.relais.query.access.AccessEvents;
 import io.relais.query.projection.ContractJson;
 import io.relais.query.task.TaskEvents;
 import java.io.IOException;
@@ -34,8 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -87,6 +91,7 @@ class DashboardBrowserIT extends IntegrationTestSupport {
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class); // the board's rows are redrawn on every change
     }
 
     @AfterEach
@@ -161,6 +166,22 @@ class DashboardBrowserIT extends IntegrationTestSupport {
                     "return !!(window.Chart && Chart.getChart('chart-breaches'));")));
 
             screenshot("dashboard.png");
+
+            // an administrator also sees the access registry
+            String grantId = UUID.randomUUID().toString();
+            cloudEvents().send(Topics.ACCESS.name(), grantId, ContractEvents.event(grantId, 0,
+                    AccessEvents.granted(grantId, "amina", "dossier-paie-" + grantId.substring(0, 8), null,
+                            now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(90))), AccessEvents.ADMIN,
+                    now.minus(Duration.ofDays(2)))).get();
+            wait.until(ignored -> getAs("admin", "/api/access/grants/" + grantId).getStatusCode().is2xxSuccessful());
+            browser.findElement(By.id("logout")).click();
+            wait.until(page -> page.findElement(By.id("login-user")).isDisplayed());
+            browser.findElement(By.id("login-user")).sendKeys("admin");
+            browser.findElement(By.id("login-password")).sendKeys("demo-admin");
+            browser.findElement(By.id("login-submit")).click();
+            wait.until(page -> page.findElements(By.cssSelector("#grants tbody tr[data-grant-id='" + grantId + "']"))
+                    .stream().findFirst().filter(WebElement::isDisplayed).orElse(null));
+            screenshot("dashboard-admin.png");
         } catch (Throwable failure) {
             screenshot("failure.png");
             throw failure;
@@ -256,8 +277,16 @@ class DashboardBrowserIT extends IntegrationTestSupport {
         }
         try {
             Files.createDirectories(SCREENSHOTS);
+            // the whole page, not a fixed window: the window takes the document's height
+            browser.manage().window().setSize(new Dimension(1440, 900));
+            Number height = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollHeight;");
+            browser.manage().window().setSize(new Dimension(1440, Math.min(4000, height.intValue() + 140)));
+            Thread.sleep(300); // charts follow the new size
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             System.err.println("No screenshot " + name + ": " + e);
         }

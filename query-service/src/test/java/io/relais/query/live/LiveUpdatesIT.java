@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -29,6 +30,8 @@ class LiveUpdatesIT extends IntegrationTestSupport {
 
     @Autowired
     LiveUpdates live;
+    @Value("${relais.live.max-subscribers}")
+    int maxSubscribers;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant T0 = Instant.parse("2026-05-04T07:00:00Z");
@@ -122,6 +125,26 @@ class LiveUpdatesIT extends IntegrationTestSupport {
             live.closeAll(); // what the context's shutdown does, so that graceful shutdown is not held up
             assertThat(marc.ended(WAIT)).as("the stream ended").isTrue();
             assertThat(live.subscriberCount()).isZero();
+        }
+    }
+
+    @Test
+    void shouldAnswer503WithAProblem_whenEveryStreamSlotIsTaken() throws Exception {
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            while (live.subscriberCount() < maxSubscribers) {
+                open.add(SseClient.connect(baseUrl(), "victor"));
+            }
+            var refused = SseClient.open(baseUrl(), "marc");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+            JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.body());
+            assertThat(problem.get("type").asText()).isEqualTo("urn:relais:problem:temporarily-unavailable");
+            assertThat(problem.get("detail").asText()).contains(maxSubscribers + " live update streams");
+        } finally {
+            open.forEach(SseClient::close);
+            live.closeAll();
         }
     }
 
