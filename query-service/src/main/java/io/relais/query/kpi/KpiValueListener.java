@@ -5,6 +5,7 @@ import io.relais.query.projection.InvalidRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ class KpiValueListener {
     private static final Logger log = LoggerFactory.getLogger(KpiValueListener.class);
 
     private final KpiRepository kpis;
+    private final ApplicationEventPublisher events;
 
-    KpiValueListener(KpiRepository kpis) {
+    KpiValueListener(KpiRepository kpis, ApplicationEventPublisher events) {
         this.kpis = kpis;
+        this.events = events;
     }
 
     @KafkaListener(id = "kpi-projection", idIsGroup = false, topics = "#{T(io.relais.contract.Topics).KPIS.name()}",
@@ -37,6 +40,7 @@ class KpiValueListener {
                     value.key());
         }
         kpis.upsert(value);
+        events.publishEvent(value); // live updates push it once committed
     }
 
     private static void requireComplete(KpiValue value) {

@@ -3,6 +3,7 @@ package io.relais.query.kpi;
 import io.relais.contract.sla.SlaAlert;
 import io.relais.query.projection.InvalidRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class SlaAlertListener {
 
     private final SlaAlertRepository alerts;
+    private final ApplicationEventPublisher events;
 
-    SlaAlertListener(SlaAlertRepository alerts) {
+    SlaAlertListener(SlaAlertRepository alerts, ApplicationEventPublisher events) {
         this.alerts = alerts;
+        this.events = events;
     }
 
     @KafkaListener(id = "sla-alert-projection", idIsGroup = false,
@@ -30,5 +33,6 @@ class SlaAlertListener {
                     + alert);
         }
         alerts.upsert(alert);
+        events.publishEvent(alert); // live updates push it once committed
     }
 }

@@ -6,6 +6,7 @@ import io.relais.query.projection.LastAppliedSequences;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,8 +28,11 @@ class TaskProjection {
     private final Counter duplicates;
     private final Counter unknown;
     private final Counter orphans;
+    private final ApplicationEventPublisher events;
 
-    TaskProjection(LastAppliedSequences sequences, TaskRepository tasks, TaskTimeline timeline, MeterRegistry meters) {
+    TaskProjection(LastAppliedSequences sequences, TaskRepository tasks, TaskTimeline timeline, MeterRegistry meters,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.sequences = sequences;
         this.tasks = tasks;
         this.timeline = timeline;
@@ -51,8 +55,10 @@ class TaskProjection {
                     other.sequence(), other.cloudEventType());
             unknown.increment();
         } else if (event instanceof TaskEvent.Requested requested) {
-            tasks.insert(requested.newTask());
+            TaskRow task = requested.newTask();
+            tasks.insert(task);
             timeline.append(requested);
+            events.publishEvent(TaskProjected.of(task));
             applied.increment();
         } else if (event instanceof TaskEvent.Change change) {
             apply(change);
@@ -83,6 +89,7 @@ class TaskProjection {
         task.version = change.sequence();
         tasks.update(task);
         timeline.append(change);
+        events.publishEvent(TaskProjected.of(task));
         applied.increment();
     }
 
