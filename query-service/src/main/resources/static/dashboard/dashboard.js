@@ -14,6 +14,8 @@
   };
   const PRIORITY = {CRITICAL: "Critique", HIGH: "Haute", NORMAL: "Normale", LOW: "Basse"};
   const ALERT_KIND = {BREACHED: "SLA dépassé", AT_RISK: "SLA à risque"};
+  const SLA_STATE = {BREACHED: "Dépassé", AT_RISK: "À risque", ON_TRACK: "Dans les temps", PAUSED: "En pause",
+    MET: "Tenu", MISSED: "Manqué", CANCELLED: "Annulé", NONE: "Sans SLA"};
   /** The tiles: KPI name, window kind, label, format, and when the value is good / bad. */
   const TILES = [
     {kpi: "backlog", window: "NOW", label: "Tâches ouvertes", format: "count"},
@@ -293,22 +295,23 @@
     const status = $("filter-status").value;
     const type = $("filter-type").value.trim();
     const priority = $("filter-priority").value;
+    const sla = $("filter-sla").value;
     if (status) params.set("status", status);
     if (type) params.set("type", type);
     if (priority) params.set("priority", priority);
-    return "/api/tasks?" + params;
+    if (sla) params.set("sla", sla);
+    return "/api/board?" + params;
   }
 
   async function loadBoard() {
     let tasks;
     try {
-      tasks = await api(boardQuery());
+      tasks = (await api(boardQuery())).items;
     } catch (failure) {
       if (!forbidden(failure, "board-section")) console.warn("tasks", failure);
       return;
     }
     $("board-section").hidden = false;
-    const now = Date.now();
     const rows = tasks.map((task) => {
       state.tasks.set(task.taskId, task);
       const row = document.createElement("tr");
@@ -316,19 +319,26 @@
       row.dataset.status = task.status;
       row.dataset.version = task.version;
       if (state.changed.has(task.taskId)) row.classList.add("flash");
-      const open = !["APPROVED", "CANCELLED", "DONE"].includes(task.status);
-      const due = text("td", "due" + (open && task.dueAt && Date.parse(task.dueAt) < now ? " overdue" : ""),
-          task.dueAt ? dateFr.format(new Date(task.dueAt)) : "—");
+      const sla = task.sla || {};
+      const due = text("td", "due" + (["BREACHED", "MISSED"].includes(sla.state) ? " overdue" : ""),
+          SLA_STATE[sla.state] || sla.state || "—");
+      due.dataset.sla = sla.state || "";
+      if (sla.dueAt) due.append(text("span", "sub", "échéance " + dateFr.format(new Date(sla.dueAt))
+          + (sla.remainingSeconds != null && sla.remainingSeconds > 0
+              ? " · reste " + Math.round(sla.remainingSeconds / 3600) + " h" : "")));
       const status = document.createElement("td");
       status.className = "status";
       status.append(text("span", "badge " + task.status, STATUS[task.status] || task.status));
       const priority = document.createElement("td");
       priority.append(text("span", "prio " + task.priority, PRIORITY[task.priority] || task.priority));
-      const agent = text("td", "agent", task.assignedAgent || "—");
-      if (task.assignedOrganisation) agent.append(text("span", "sub", task.assignedOrganisation));
+      const owner = task.owner || {};
+      const agent = text("td", "agent", owner.agent || "—");
+      if (owner.organisation) agent.append(text("span", "sub", owner.organisation));
       const title = text("td", "title", task.title || "(sans titre)");
       title.append(text("span", "sub", "demandée " + (task.requestedAt ? dateFr.format(new Date(task.requestedAt)) : "—")
-          + (task.requestedBy ? " par " + task.requestedBy : "")));
+          + (owner.requestedBy ? " par " + owner.requestedBy : "")
+          + (task.sop ? " · SOP " + (task.sop.title || "") + " v" + task.sop.version : "")
+          + (task.recurrence && task.recurrence.recurring ? " · récurrente" : "")));
       row.append(title, text("td", "type", task.type), priority, status, agent, due);
       return row;
     });
@@ -509,6 +519,9 @@
         break;
       case "sla-alert":
         onAlert(message.data);
+        // the board shows each task's SLA verdict, which the alert just changed
+        state.changed.add(message.data.taskId);
+        debounce("board", 250, loadBoard);
         break;
       default:
         break;
@@ -522,7 +535,9 @@
     Object.entries(STATUS).forEach(([value, label]) => status.append(Object.assign(document.createElement("option"), {value, textContent: label})));
     const priority = $("filter-priority");
     Object.entries(PRIORITY).forEach(([value, label]) => priority.append(Object.assign(document.createElement("option"), {value, textContent: label})));
-    ["filter-status", "filter-priority"].forEach((id) => $(id).addEventListener("change", loadBoard));
+    const sla = $("filter-sla");
+    Object.entries(SLA_STATE).forEach(([value, label]) => sla.append(Object.assign(document.createElement("option"), {value, textContent: label})));
+    ["filter-status", "filter-priority", "filter-sla"].forEach((id) => $(id).addEventListener("change", loadBoard));
     $("filter-type").addEventListener("input", () => debounce("type", 300, loadBoard));
     $("filters").addEventListener("submit", (event) => { event.preventDefault(); loadBoard(); });
   }

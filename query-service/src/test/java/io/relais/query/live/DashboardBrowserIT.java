@@ -154,6 +154,16 @@ class DashboardBrowserIT extends IntegrationTestSupport {
             WebElement shown = wait.until(page -> page.findElements(By.cssSelector(
                     "#alerts li[data-task-id='" + id + "']")).stream().findFirst().orElse(null));
             assertThat(shown.getText()).contains("SLA à risque", "Relancer les factures impayées de septembre");
+            // and the board's SLA column, fed by GET /api/board, turns to "at risk" without a reload
+            wait.until(page -> page.findElements(By.cssSelector("#board tbody tr[data-task-id='" + id
+                    + "'] td[data-sla='AT_RISK']")).stream().findFirst().orElse(null));
+            assertThat(rowOf(browser, id).getText()).contains("À risque");
+
+            // the SLA filter: only tasks at risk
+            new Select(browser.findElement(By.id("filter-sla"))).selectByValue("AT_RISK");
+            wait.until(page -> rowOf(page, id) != null && page.findElements(By.cssSelector("#board tbody tr td.due"))
+                    .stream().allMatch(cell -> "AT_RISK".equals(cell.getAttribute("data-sla"))));
+            new Select(browser.findElement(By.id("filter-sla"))).selectByValue("");
 
             // the filters: only delivered tasks
             new Select(browser.findElement(By.id("filter-status"))).selectByValue("DONE");
