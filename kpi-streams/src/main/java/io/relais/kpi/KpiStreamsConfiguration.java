@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +47,9 @@ class KpiStreamsConfiguration {
         // interval therefore bounds how stale a dashboard figure is (the record cache is flushed on commit).
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
-        // A record that is not a CloudEvent is logged and skipped instead of stopping the service.
+        // A record that is not a CloudEvent is set aside on a dead-letter topic instead of stopping the service.
         settings.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class);
+                DeadLetterDeserializationHandler.class);
         // A new application id counts the whole history, not just what arrives after its first start.
         settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return settings;
@@ -66,6 +65,13 @@ class KpiStreamsConfiguration {
     @Bean
     NewTopic engagementEventsTopic(KpiStreamsProperties properties) {
         return newTopic(Topics.ENGAGEMENTS, properties.replicationFactor());
+    }
+
+    /** Where undecodable task records go ({@link DeadLetterDeserializationHandler}). */
+    @Bean
+    NewTopic taskDeadLettersTopic(KpiStreamsProperties properties) {
+        return newTopic(Topics.deadLetter(Topics.TASKS, DeadLetterDeserializationHandler.CONSUMER),
+                properties.replicationFactor());
     }
 
     @Bean

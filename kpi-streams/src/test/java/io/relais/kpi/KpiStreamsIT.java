@@ -91,6 +91,28 @@ class KpiStreamsIT {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value()).isEqualTo(200));
+
+        // the poison record was set aside, as read, with the reason and where it came from
+        Map<String, Object> letterProps = KafkaTestUtils.consumerProps("kpi-dlt-it", "false", broker);
+        letterProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (Consumer<String, byte[]> letters = new DefaultKafkaConsumerFactory<>(letterProps,
+                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+                .createConsumer()) {
+            letters.subscribe(List.of(Topics.deadLetterName(Topics.TASKS.name(),
+                    DeadLetterDeserializationHandler.CONSUMER)));
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> copied = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                letters.poll(Duration.ofMillis(200)).forEach(copied::add);
+                return !copied.isEmpty();
+            });
+            assertThat(copied).hasSize(1);
+            assertThat(copied.get(0).key()).isEqualTo("poison");
+            assertThat(copied.get(0).value()).isEqualTo("\u0000garbage".getBytes());
+            assertThat(new String(copied.get(0).headers().lastHeader(DeadLetterDeserializationHandler.REASON_HEADER)
+                    .value())).isNotBlank();
+            assertThat(new String(copied.get(0).headers().lastHeader("kafka_dlt-original-topic").value()))
+                    .isEqualTo(Topics.TASKS.name());
+        }
     }
 
     /**
