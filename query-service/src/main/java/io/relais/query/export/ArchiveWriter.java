@@ -21,12 +21,14 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -107,6 +109,11 @@ class ArchiveWriter {
 
     /** Writes the archive of {@code job}; reports progress to {@link ExportJobs} on the way. */
     Written write(ExportJob job) throws IOException {
+        return write(job, properties.fetchSize());
+    }
+
+    /** The same with another fetch (and page) size: the files' content does not depend on it. */
+    Written write(ExportJob job, int fetchSize) throws IOException {
         Path directory = properties.directory();
         Files.createDirectories(directory);
         Path staging = directory.resolve(job.id() + ".parts");
@@ -118,7 +125,7 @@ class ArchiveWriter {
             Progress progress = new Progress(job.id());
             Staged staged = snapshot.execute(status -> {
                 try {
-                    return stage(job, staging, progress);
+                    return stage(job, staging, progress, fetchSize);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -142,9 +149,9 @@ class ArchiveWriter {
     private record Staged(List<Path> files) {
     }
 
-    private Staged stage(ExportJob job, Path staging, Progress progress) throws IOException {
+    private Staged stage(ExportJob job, Path staging, Progress progress, int fetchSize) throws IOException {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.setFetchSize(properties.fetchSize());
+        jdbc.setFetchSize(fetchSize);
         Instant snapshotAt = jdbc.queryForObject("SELECT now()", Timestamp.class).toInstant();
         Map<String, Long> counts = new LinkedHashMap<>();
         long total = 0;
@@ -160,7 +167,7 @@ class ArchiveWriter {
             progress.phase(section.name(), true);
             try (SectionOutput out = new SectionOutput(section, staging, json)) {
                 if (section.source() == ExportSection.Source.TASKS_WITH_TIMELINES) {
-                    tasks(jdbc, out, progress);
+                    tasks(jdbc, out, progress, fetchSize);
                 } else {
                     cursor(jdbc, section, out, progress);
                 }
@@ -205,23 +212,22 @@ class ArchiveWriter {
     }
 
     /** Tasks in keyset pages of {@code fetch-size}; each page's timelines read in one query and nested. */
-    private void tasks(JdbcTemplate jdbc, SectionOutput out, Progress progress) throws IOException {
-        Rows rows = new Rows(json, java.util.Set.of("calendar"));
-        int page = properties.fetchSize();
-        Timestamp lastAt = null;
+    private void tasks(JdbcTemplate jdbc, SectionOutput out, Progress progress, int page) throws IOException {
+        Rows rows = new Rows(json, Set.of("calendar"));
+        OffsetDateTime lastAt = null;
         UUID lastId = null;
         while (true) {
             List<ObjectNode> tasks = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();
-            Timestamp[] at = {lastAt};
-            Timestamp afterAt = lastAt;
+            OffsetDateTime[] at = {lastAt};
+            OffsetDateTime afterAt = lastAt;
             UUID afterId = lastId;
             jdbc.query(connection -> {
                 PreparedStatement statement = connection.prepareStatement(afterAt == null ? FIRST_TASKS : NEXT_TASKS);
                 if (afterAt == null) {
                     statement.setInt(1, page);
                 } else {
-                    statement.setTimestamp(1, afterAt);
+                    statement.setObject(1, afterAt);
                     statement.setObject(2, afterId);
                     statement.setInt(3, page);
                 }
@@ -237,7 +243,7 @@ class ArchiveWriter {
                 while (rs.next()) {
                     tasks.add(rows.row(rs));
                     ids.add(rs.getObject("task_id", UUID.class));
-                    at[0] = rs.getTimestamp("requested_at");
+                    at[0] = rs.getObject("requested_at", OffsetDateTime.class);
                 }
                 return null;
             });

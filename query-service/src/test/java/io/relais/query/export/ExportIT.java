@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.contract.access.AccessGranted;
+import io.relais.contract.actor.Actor;
+import io.relais.contract.actor.Role;
 import io.relais.contract.access.AccessLevel;
 import io.relais.contract.access.AccessRevoked;
 import io.relais.contract.audit.EventChain;
@@ -54,6 +56,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -75,6 +78,11 @@ class ExportIT extends IntegrationTestSupport {
             "process-occurrences.json", "engagements.json", "tasks.ndjson", "task-timelines.ndjson", "kpis.ndjson",
             "sla-alerts.json", "access-grants.json", "access-history.ndjson", "audit-trail.ndjson", "chain-heads.json",
             "denied-attempts.ndjson", "skipped-events.json");
+
+    @Autowired
+    private ArchiveWriter writer;
+    @Autowired
+    private ExportJobs jobs;
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -366,6 +374,56 @@ class ExportIT extends IntegrationTestSupport {
             assertThat(view.get("archiveUrl").isNull()).isTrue();
         } finally {
             jdbc.sql("DELETE FROM export_job WHERE export_id IN (?, ?, ?)").params(running, failed, gone).update();
+        }
+    }
+
+    @Test
+    void shouldWriteTheSameFiles_whateverTheFetchAndPageSize_evenWithTasksRequestedAtTheSameInstant() throws Exception {
+        Instant sameInstant = Instant.parse("2026-03-11T10:00:00Z");
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            publish(id.toString(), 0, new TaskRequested(id.toString(), "Saisie " + i + ", lot " + suffix, null,
+                    "DATA_ENTRY", TaskPriority.LOW, null, 0, "paul", Confidentiality.INTERNAL, "BUSINESS_DAYS(2)",
+                    CalendarSpec.FRANCE_DEFAULT, sameInstant.plusSeconds(172_800), sameInstant),
+                    new ContractEvents.By("paul", "REQUESTER", "acme"), sameInstant);
+        }
+        for (UUID id : ids) {
+            awaitRows("SELECT count(*) FROM task_projection WHERE task_id = ?", id, 1);
+            awaitRows("SELECT count(*) FROM audit_trail_event WHERE subject = ?", id.toString(), 1);
+        }
+        Actor admin = new Actor("admin", Set.of(Role.ADMIN), "acme");
+        UUID small = UUID.randomUUID();
+        UUID large = UUID.randomUUID();
+        jobs.create(small, admin, Instant.now(), writer.sections().size());
+        jobs.create(large, admin, Instant.now(), writer.sections().size());
+        try {
+            // one row per round trip and pages of one task, against everything in one round trip
+            ArchiveWriter.Written paged = writer.write(jobs.find(small).orElseThrow(), 1);
+            ArchiveWriter.Written whole = writer.write(jobs.find(large).orElseThrow(), 100_000);
+
+            Map<String, byte[]> pagedFiles = unzip(java.nio.file.Files.readAllBytes(paged.archive()));
+            Map<String, byte[]> wholeFiles = unzip(java.nio.file.Files.readAllBytes(whole.archive()));
+            JsonNode pagedManifest = json.readTree(pagedFiles.get("manifest.json"));
+            assertThat(pagedManifest.get("files")).hasSize(SECTIONS_JSON.size() * 2);
+            for (JsonNode file : pagedManifest.get("files")) {
+                String name = file.get("name").asText();
+                assertThat(pagedFiles.get(name)).as(name).isEqualTo(wholeFiles.get(name));
+            }
+            assertThat(paged.rows()).isEqualTo(whole.rows());
+            List<JsonNode> tasks = jsonRows("tasks.ndjson", pagedFiles.get("tasks.ndjson"));
+            assertThat(tasks.stream().map(task -> task.get("taskId").asText()))
+                    .as("every task once, in (requestedAt, taskId) order").doesNotHaveDuplicates()
+                    .containsAll(ids.stream().map(UUID::toString).toList())
+                    .hasSize(jdbc.sql("SELECT count(*) FROM task_projection").query(Long.class).single().intValue());
+            List<String> ours = tasks.stream().map(task -> task.get("taskId").asText())
+                    .filter(id -> ids.contains(UUID.fromString(id))).toList();
+            assertThat(ours).isSorted();
+            java.nio.file.Files.deleteIfExists(paged.archive());
+            java.nio.file.Files.deleteIfExists(whole.archive());
+        } finally {
+            jdbc.sql("DELETE FROM export_job WHERE export_id IN (?, ?)").params(small, large).update();
         }
     }
 
