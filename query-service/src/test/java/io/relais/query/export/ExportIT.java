@@ -55,7 +55,9 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -83,6 +85,17 @@ class ExportIT extends IntegrationTestSupport {
     private ArchiveWriter writer;
     @Autowired
     private ExportJobs jobs;
+    @Autowired
+    private ExportProperties properties;
+    /** The archives this test made, removed after it. */
+    private final List<java.nio.file.Path> archives = new ArrayList<>();
+
+    @AfterEach
+    void removeArchives() throws Exception {
+        for (java.nio.file.Path archive : archives) {
+            java.nio.file.Files.deleteIfExists(archive);
+        }
+    }
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -378,6 +391,7 @@ class ExportIT extends IntegrationTestSupport {
     }
 
     @Test
+    @Timeout(180)
     void shouldWriteTheSameFiles_whateverTheFetchAndPageSize_evenWithTasksRequestedAtTheSameInstant() throws Exception {
         Instant sameInstant = Instant.parse("2026-03-11T10:00:00Z");
         List<UUID> ids = new ArrayList<>();
@@ -402,6 +416,8 @@ class ExportIT extends IntegrationTestSupport {
             // one row per round trip and pages of one task, against everything in one round trip
             ArchiveWriter.Written paged = writer.write(jobs.find(small).orElseThrow(), 1);
             ArchiveWriter.Written whole = writer.write(jobs.find(large).orElseThrow(), 100_000);
+            archives.add(paged.archive());
+            archives.add(whole.archive());
 
             Map<String, byte[]> pagedFiles = unzip(java.nio.file.Files.readAllBytes(paged.archive()));
             Map<String, byte[]> wholeFiles = unzip(java.nio.file.Files.readAllBytes(whole.archive()));
@@ -420,8 +436,6 @@ class ExportIT extends IntegrationTestSupport {
             List<String> ours = tasks.stream().map(task -> task.get("taskId").asText())
                     .filter(id -> ids.contains(UUID.fromString(id))).toList();
             assertThat(ours).isSorted();
-            java.nio.file.Files.deleteIfExists(paged.archive());
-            java.nio.file.Files.deleteIfExists(whole.archive());
         } finally {
             jdbc.sql("DELETE FROM export_job WHERE export_id IN (?, ?)").params(small, large).update();
         }
@@ -449,6 +463,7 @@ class ExportIT extends IntegrationTestSupport {
         System.out.printf("export %s: %s in ~%d ms, %d bytes, %d rows%n", done.get("id").asText(),
                 done.get("status").asText(), (System.nanoTime() - started0) / 1_000_000, done.path("sizeBytes").asLong(),
                 done.get("progress").get("rowsWritten").asLong());
+        archives.add(properties.directory().resolve(done.get("id").asText() + ".zip"));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("DONE");
         return done;
     }
