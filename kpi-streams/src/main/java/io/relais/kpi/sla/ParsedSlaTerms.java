@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * SLA policies and business calendars parsed once per distinct value rather than once per event: the benchmark's
- * profile of kpi-streams spent about a quarter of its CPU re-parsing them (benchmark/RESULTS.md). Tasks share a
+ * profile of kpi-streams spent about a quarter of its CPU re-parsing them (docs/benchmarks.md). Tasks share a
  * handful of policies and calendars; both parsed forms are immutable, so every stream thread may share them. The
  * caches are bounded all the same: past {@value #MAX_ENTRIES} distinct values one starts afresh.
  */
