@@ -22,6 +22,7 @@ sealed interface AccessEvent {
      * An event type this projection does not know (e.g. published by a newer command side). Its sequence is still
      * recorded, so that the stream stays in step when the type is handled after an upgrade and replay.
      */
-    record Unknown(String aggregateId, long sequence, String cloudEventType) implements AccessEvent {
+    record Unknown(String aggregateId, long sequence, String cloudEventType) implements AccessEvent,
+            io.relais.query.projection.UnknownEventType {
     }
 }

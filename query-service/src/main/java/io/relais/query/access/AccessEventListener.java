@@ -1,7 +1,7 @@
 package io.relais.query.access;
 
 import io.cloudevents.CloudEvent;
-import io.relais.query.projection.InvalidRecordException;
+import io.relais.query.projection.UnknownEventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,6 @@ class AccessEventListener {
     void on(ConsumerRecord<String, CloudEvent> record) {
         AccessEvent event = decoder.decode(record.value());
         projection.apply(event);
-        if (event instanceof AccessEvent.Unknown unknown) {
-            throw InvalidRecordException.unknownType(unknown.cloudEventType(), unknown.aggregateId(),
-                    unknown.sequence());
-        }
+        UnknownEventType.setAsideIfUnknown(event);
     }
 }

@@ -1,7 +1,7 @@
 package io.relais.query.process;
 
 import io.cloudevents.CloudEvent;
-import io.relais.query.projection.InvalidRecordException;
+import io.relais.query.projection.UnknownEventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,6 @@ class ProcessEventListener {
     void on(ConsumerRecord<String, CloudEvent> record) {
         ProcessEvent event = decoder.decode(record.value());
         projection.apply(event);
-        if (event instanceof ProcessEvent.Unknown unknown) {
-            throw InvalidRecordException.unknownType(unknown.cloudEventType(), unknown.aggregateId(),
-                    unknown.sequence());
-        }
+        UnknownEventType.setAsideIfUnknown(event);
     }
 }

@@ -1,7 +1,7 @@
 package io.relais.query.task;
 
 import io.cloudevents.CloudEvent;
-import io.relais.query.projection.InvalidRecordException;
+import io.relais.query.projection.UnknownEventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,9 +27,6 @@ class TaskEventListener {
     void on(ConsumerRecord<String, CloudEvent> record) {
         TaskEvent event = decoder.decode(record.value());
         projection.apply(event);
-        if (event instanceof TaskEvent.Unknown unknown) {
-            throw InvalidRecordException.unknownType(unknown.cloudEventType(), unknown.aggregateId(),
-                    unknown.sequence());
-        }
+        UnknownEventType.setAsideIfUnknown(event);
     }
 }
