@@ -51,7 +51,7 @@ public class RelaisSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RelaisSecurityConfiguration.class);
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
     DeniedResponses deniedResponses(ProblemWriter problems, DeniedAttemptRecorder recorder, Clock clock,

@@ -1,0 +1,53 @@
+package io.relais.query.api;
+
+import io.relais.websupport.openapi.ProblemResponsesDocumentation;
+import io.relais.websupport.openapi.ProblemResponsesDocumentation.NotFound;
+import io.relais.websupport.openapi.RelaisOpenApi;
+import io.relais.websupport.security.RelaisSecurityProperties;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * query-service's OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): the frame and the
+ * problem responses are web-support's.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String DESCRIPTION = """
+            The read side of Relais: PostgreSQL projections of the Kafka topics, for dashboards, auditors and \
+            exports. Tasks and their timelines, live KPIs and SLA alerts, procedures (SOPs), engagements, the access \
+            registry (current, history, as of an instant, review) and the audit trail with its verification.
+
+            Projections trail the command service by a moment: an item created just now may answer 404 for a short \
+            while. What each role may read, and which items (own requests, their provider's tasks), is decided per \
+            request; an item the caller may not see answers 404 like one that does not exist.""";
+
+    @Bean
+    OpenAPI relaisOpenApi(@Value("${relais.api-docs.version:unknown}") String version,
+                          RelaisSecurityProperties security) {
+        return RelaisOpenApi.document("Relais query service", version, DESCRIPTION, security.mode());
+    }
+
+    @Bean
+    ProblemResponsesDocumentation problemResponsesDocumentation() {
+        Map<String, NotFound> notFound = new LinkedHashMap<>();
+        notFound.put("/api/tasks", new NotFound(URI.create("urn:relais:problem:task-not-found"), "Task not found",
+                "No task with id {id} (a task created a moment ago may not be visible yet)"));
+        notFound.put("/api/processes", new NotFound(URI.create("urn:relais:problem:process-not-found"),
+                "Process not found",
+                "No process with id {id} (a process defined a moment ago may not be visible yet)"));
+        notFound.put("/api/engagements", new NotFound(URI.create("urn:relais:problem:engagement-not-found"),
+                "Engagement not found",
+                "No engagement with id {id} (an engagement started a moment ago may not be visible yet)"));
+        notFound.put("/api/access/grants", new NotFound(URI.create("urn:relais:problem:grant-not-found"),
+                "Grant not found",
+                "No grant with id {id} (a grant made a moment ago may not be visible yet)"));
+        return new ProblemResponsesDocumentation(notFound);
+    }
+}
