@@ -53,6 +53,7 @@ class StoredMessageSerialization {
                         com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert)
                 .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
                         com.fasterxml.jackson.databind.cfg.CoercionAction.TryConvert);
-        return JacksonSerializer.builder().objectMapper(stored).lenientDeserialization().build();
+        return new AllowListSerializer(JacksonSerializer.builder().objectMapper(stored).lenientDeserialization()
+                .build());
     }
 }
