@@ -1,29 +1,21 @@
 package io.relais.endtoend;
 
+import static io.relais.endtoend.TaskEventLedger.postAsClaire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.relais.contract.Topics;
 import io.relais.localkafka.LocalKafka;
 import io.relais.testsupport.TestDatabase;
 import java.io.File;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +41,6 @@ class BrokerOutageIT {
     private static final Path LOGS = Path.of("target", "e2e-logs", "outage");
     private static final int OUTAGE_SECONDS = Integer.getInteger("relais.outage.seconds", 20);
     private static final int CLIENTS = 4;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String CLAIRE = "Basic " + Base64.getEncoder()
-            .encodeToString("claire:demo-claire".getBytes(StandardCharsets.UTF_8));
 
     private static final Map<String, String> brokerEnvironment = new HashMap<>();
     private static String bootstrap;
@@ -114,8 +97,10 @@ class BrokerOutageIT {
                     String target = escalate ? known.get(random.nextInt(known.size())) : null;
                     try {
                         HttpResponse<String> answer = escalate
-                                ? post("/api/tasks/" + target + "/escalation", "{\"reason\":\"relance\"}")
-                                : post("/api/tasks", "{\"title\":\"Panne\",\"type\":\"OUTAGE_TEST\"}");
+                                ? postAsClaire(commandService,
+                                        "/api/tasks/" + target + "/escalation", "{\"reason\":\"relance\"}")
+                                : postAsClaire(commandService, "/api/tasks",
+                                        "{\"title\":\"Panne\",\"type\":\"OUTAGE_TEST\"}");
                         if (answer.statusCode() / 100 == 2) {
                             accepted.incrementAndGet();
                             if (brokerDown.get()) {
@@ -149,7 +134,7 @@ class BrokerOutageIT {
         clients.shutdown();
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-        Map<String, List<Long>> stored = storedSequences();
+        Map<String, List<Long>> stored = TaskEventLedger.storedSequences(commandDatabase);
         long events = stored.values().stream().mapToLong(List::size).sum();
         System.out.printf("[outage] %d s down; %d commands accepted, %d of them while the broker was down; %d events"
                 + " stored%n", OUTAGE_SECONDS, accepted.get(), acceptedDuringOutage.get(), events);
@@ -158,26 +143,9 @@ class BrokerOutageIT {
         stored.forEach((task, sequences) -> assertThat(sequences).as("contiguous sequences of %s", task)
                 .isEqualTo(LongStream.range(0, sequences.size()).boxed().toList()));
 
-        Map<String, List<Long>> relayed = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "outage-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TASKS.name()));
-            await("every stored event on Kafka").atMost(Duration.ofMinutes(2)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header sequence = record.headers().lastHeader("ce_aggregatesequence");
-                    long value = Long.parseLong(new String(sequence.value(), StandardCharsets.UTF_8));
-                    List<Long> seen = relayed.computeIfAbsent(record.key(), k -> new ArrayList<>());
-                    if (!seen.contains(value)) {
-                        seen.add(value);
-                    }
-                }
-                return stored.entrySet().stream().allMatch(task -> task.getValue().equals(relayed.get(task.getKey())));
-            });
-        }
+        Map<String, List<Long>> relayed = TaskEventLedger.awaitRelayed(bootstrap, stored);
+        stored.forEach((task, sequences) -> assertThat(relayed.get(task)).as("on Kafka, in order: %s", task)
+                .isEqualTo(sequences));
         assertThat(relayed.keySet()).as("nothing on Kafka that is not stored").isEqualTo(stored.keySet());
     }
 
@@ -200,25 +168,5 @@ class BrokerOutageIT {
                         return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
                     }
                 });
-    }
-
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(commandService.url(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", CLAIRE)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, List<Long>> storedSequences() throws Exception {
-        Map<String, List<Long>> stored = new LinkedHashMap<>();
-        try (Connection connection = commandDatabase.connect();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT aggregateidentifier, sequencenumber"
-                     + " FROM domainevententry WHERE type = 'Task' ORDER BY aggregateidentifier, sequencenumber")) {
-            while (rows.next()) {
-                stored.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(rows.getLong(2));
-            }
-        }
-        return stored;
     }
 }

@@ -1,28 +1,20 @@
 package io.relais.endtoend;
 
+import static io.relais.endtoend.TaskEventLedger.postAsClaire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.relais.contract.Topics;
 import io.relais.testsupport.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -30,12 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,9 +44,6 @@ class CommandServiceCrashIT {
     private static final int KILLS = Integer.getInteger("relais.crash.kills", 2);
     private static final int RATE = Integer.getInteger("relais.crash.rate", 30);
     private static final int CLIENTS = 8;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String CLAIRE = "Basic " + Base64.getEncoder()
-            .encodeToString("claire:demo-claire".getBytes(StandardCharsets.UTF_8));
 
     private static EmbeddedKafkaBroker broker;
     private static TestDatabase commandDatabase;
@@ -126,8 +109,10 @@ class CommandServiceCrashIT {
                             known.size()))) : null;
                     try {
                         HttpResponse<String> answer = escalate
-                                ? post("/api/tasks/" + target + "/escalation", "{\"reason\":\"encore\"}")
-                                : post("/api/tasks", "{\"title\":\"Crash\",\"type\":\"CRASH_TEST\"}");
+                                ? postAsClaire(commandService,
+                                        "/api/tasks/" + target + "/escalation", "{\"reason\":\"encore\"}")
+                                : postAsClaire(commandService, "/api/tasks",
+                                        "{\"title\":\"Crash\",\"type\":\"CRASH_TEST\"}");
                         if (answer.statusCode() / 100 == 2) {
                             String task = escalate ? target
                                     : answer.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
@@ -173,68 +158,19 @@ class CommandServiceCrashIT {
         assertThat(refusals.keySet()).as("no command refused by a 5xx but while starting").allMatch(code ->
                 code < 500 || code == 503);
 
-        Map<String, List<Long>> stored = storedSequences();
+        Map<String, List<Long>> stored = TaskEventLedger.storedSequences(commandDatabase);
         assertThat(stored.keySet()).as("every accepted task request stored").containsAll(acceptedPerTask.keySet());
         acceptedPerTask.forEach((task, count) -> assertThat(stored.get(task).size())
                 .as("events of %s: at least one per accepted command", task).isGreaterThanOrEqualTo(count.get()));
         stored.forEach((task, sequences) -> assertThat(sequences).as("contiguous sequences of %s", task)
                 .isEqualTo(java.util.stream.LongStream.range(0, sequences.size()).boxed().toList()));
 
-        Map<String, List<Long>> relayed = awaitRelayed(stored);
+        Map<String, List<Long>> relayed = TaskEventLedger.awaitRelayed(broker.getBrokersAsString(), stored);
         relayed.forEach((task, sequences) -> assertThat(sequences).as("order on Kafka of %s", task)
                 .isSortedAccordingTo(Long::compare));
 
         await("query projection converged to the store").atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 assertThat(projectedVersions()).isEqualTo(lastSequences(stored)));
-    }
-
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(commandService.url(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", CLAIRE)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, List<Long>> storedSequences() throws Exception {
-        Map<String, List<Long>> stored = new LinkedHashMap<>();
-        try (Connection connection = commandDatabase.connect();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT aggregateidentifier, sequencenumber"
-                     + " FROM domainevententry WHERE type = 'Task' ORDER BY aggregateidentifier, sequencenumber")) {
-            while (rows.next()) {
-                stored.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(rows.getLong(2));
-            }
-        }
-        return stored;
-    }
-
-    /**
-     * The sequences of each task in the order a plain consumer reads them (re-deliveries dropped), once every stored
-     * event has been read at least once.
-     */
-    private static Map<String, List<Long>> awaitRelayed(Map<String, List<Long>> stored) {
-        Map<String, List<Long>> relayed = new HashMap<>();
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "crash-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TASKS.name()));
-            await("every stored event on Kafka").atMost(Duration.ofMinutes(2)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header sequence = record.headers().lastHeader("ce_aggregatesequence");
-                    long value = Long.parseLong(new String(sequence.value(), StandardCharsets.UTF_8));
-                    List<Long> seen = relayed.computeIfAbsent(record.key(), k -> new ArrayList<>());
-                    if (!seen.contains(value)) {
-                        seen.add(value);
-                    }
-                }
-                return stored.entrySet().stream().allMatch(task -> relayed.containsKey(task.getKey())
-                        && relayed.get(task.getKey()).containsAll(task.getValue()));
-            });
-        }
-        return relayed;
     }
 
     private static Map<String, Long> projectedVersions() throws Exception {
