@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** {@code access_grant} (the registry, current state) and {@code access_history} (every access event applied). */
 @Repository
-class AccessRepository {
+public class AccessRepository {
 
     private static final String SELECT_GRANT = """
             SELECT grant_id, principal, organisation, resource, level, purpose, engagement_id, expires_at, status,
@@ -161,7 +161,7 @@ class AccessRepository {
      * The events of the grants of {@code principal} and/or {@code resource} that took effect in
      * {@code [from, to]} (either end open when empty), in the order they took effect.
      */
-    List<HistoryEntry> history(Optional<String> principal, Optional<String> resource, Optional<Instant> from,
+    public List<HistoryEntry> history(Optional<String> principal, Optional<String> resource, Optional<Instant> from,
                                Optional<Instant> to, int limit) {
         List<String> conditions = new ArrayList<>();
         principal.ifPresent(p -> conditions.add("principal = :principal"));

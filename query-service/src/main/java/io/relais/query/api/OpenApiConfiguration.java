@@ -48,6 +48,9 @@ class OpenApiConfiguration {
         notFound.put("/api/access/grants", new NotFound(URI.create("urn:relais:problem:grant-not-found"),
                 "Grant not found",
                 "No grant with id {id} (a grant made a moment ago may not be visible yet)"));
+        notFound.put("/api/reviews/weekly", new NotFound(URI.create("urn:relais:problem:weekly-review-not-found"),
+                "Weekly review not found",
+                "No weekly review for the week of 2026-03-09; an admin can generate it with POST /api/reviews/weekly"));
         return new ProblemResponsesDocumentation(notFound);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param to          windows starting before
  * @param currentAsOf only the windows current at this instant (and the NOW figures)
  */
-record KpiFilter(Optional<String> kpi, Optional<String> dimension, Optional<String> group,
+public record KpiFilter(Optional<String> kpi, Optional<String> dimension, Optional<String> group,
                  Optional<WindowKind> windowKind, Optional<Instant> from, Optional<Instant> to,
                  Optional<Instant> currentAsOf) {
 }

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** {@code kpi_value}; the weekly review (io.relais.query.review) reads its windows through {@link #find}. */
 @Repository
-class KpiRepository {
+public class KpiRepository {
 
     private final JdbcClient jdbc;
 
@@ -50,7 +51,7 @@ class KpiRepository {
      * Most recent windows first; a filter left empty matches every value. {@code current} keeps, per window kind,
      * only the window that is current at {@code asOf} (see {@link KpiWindows#currentStart}) and every NOW value.
      */
-    List<KpiValue> find(KpiFilter filter, int limit) {
+    public List<KpiValue> find(KpiFilter filter, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>();
         filter.kpi().ifPresent(k -> equal(conditions, params, "kpi", k));

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class SlaAlertRepository {
+public class SlaAlertRepository {
 
     /** A task's alert is open while the task is neither approved nor cancelled (or not projected yet). */
     private static final String OPEN = "NOT EXISTS (SELECT 1 FROM task_projection t WHERE t.task_id::text = a.task_id"
@@ -68,6 +68,15 @@ class SlaAlertRepository {
             statement = statement.param("kind", kind.get().name());
         }
         return statement.query(SlaAlertRepository::alert).list();
+    }
+
+    /** The alerts whose threshold was crossed in {@code [from, to)}, in the order they were crossed. */
+    public List<SlaAlert> crossedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT a.* FROM sla_alert a WHERE a.crossed_at >= :from AND a.crossed_at < :to"
+                        + " ORDER BY a.crossed_at, a.task_id, a.kind")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(SlaAlertRepository::alert).list();
     }
 
     private static SlaAlert alert(ResultSet row, int rowNumber) throws SQLException {

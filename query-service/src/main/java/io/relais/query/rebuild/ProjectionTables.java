@@ -44,6 +44,11 @@ import java.util.TreeSet;
  *   <li>{@code flyway_schema_history}: the schema's migrations.</li>
  *   <li>{@code export_job}: the exports made and their archives' checksums, a record of what left the system, not a
  *       projection of any topic.</li>
+ *   <li>{@code weekly_review}: the weekly reviews as issued (issue 11), each generated at a moment from the
+ *       projections and kept as it was sent and downloaded; no topic holds them. A rebuild must not erase reports, and
+ *       regenerating a past week after a rebuild would give a new revision, not the issued one.</li>
+ *   <li>{@code scheduled_tasks}: db-scheduler's table, the weekly review's next run; scheduler state, not a
+ *       projection. Emptying it would only reschedule the run, but it is no rebuild's business.</li>
  *   <li>{@code personal_data_key}: the key store belongs to the command database (read here through its own
  *       read-only connection); it only exists in this database in tests. Never touched: destroying or restoring keys
  *       is erasure's business, not a rebuild's.</li>
@@ -85,7 +90,7 @@ final class ProjectionTables {
 
     /** Known, deliberately neither emptied nor checksummed (see the class comment). */
     static final Set<String> KEPT = Set.of("audit_denied_attempt", "security_event", "flyway_schema_history",
-            "personal_data_key", "export_job");
+            "personal_data_key", "export_job", "weekly_review", "scheduled_tasks");
 
     /** Per table, the columns the checksums leave out (see the class comment). */
     static final Map<String, Set<String>> EXCLUDED_COLUMNS = Map.of(

@@ -46,6 +46,26 @@ final class SlackMessages {
         return message("⚠️ Incident " + severity, task, "Incident", kind + ", signalé " + WHEN.format(at), dashboard);
     }
 
+    /** A header, the facts as fields (Slack shows ten at most), buttons to the report and the dashboard. */
+    static ObjectNode weeklyDigest(WeeklyDigest digest, URI dashboard) {
+        ObjectNode message = JSON.objectNode();
+        message.put("text", digest.headline());
+        ArrayNode blocks = message.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", digest.headline());
+        ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
+        digest.facts().stream().limit(10).forEach(fact -> field(fields, fact.label(), fact.value()));
+        ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
+        URI report = dashboard == null ? digest.report() : dashboard.resolve(digest.report());
+        buttons.addObject().put("type", "button").put("url", report.toString())
+                .putObject("text").put("type", "plain_text").put("text", "Lire le rapport");
+        if (dashboard != null) {
+            buttons.addObject().put("type", "button").put("url", dashboard.toString())
+                    .putObject("text").put("type", "plain_text").put("text", "Ouvrir le tableau de bord");
+        }
+        return message;
+    }
+
     private static ObjectNode message(String headline, Task task, String what, String detail, URI dashboard) {
         String shortId = task.taskId() == null ? "?" : task.taskId().substring(0, Math.min(8, task.taskId().length()));
         ObjectNode message = JSON.objectNode();

@@ -3,6 +3,7 @@ package io.relais.query.slack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Posts one message to one incoming webhook. Anything but a 2xx is a failure the listener's error handler retries with
  * back-off (the record's offset is committed only after Slack accepted it): at least once, in order per task.
  */
-class SlackNotifier {
+public class SlackNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
 
@@ -44,8 +45,16 @@ class SlackNotifier {
         log.debug("Posted to Slack: {}", message.path("text").asText());
     }
 
+    /**
+     * Posts a weekly review's summary to the default channel. Throws {@link SlackUnavailableException} when Slack does
+     * not take it: the caller retries.
+     */
+    public void postWeeklyDigest(WeeklyDigest digest) {
+        post(URI.create(properties.webhookUrl()), SlackMessages.weeklyDigest(digest, properties.dashboardUrl()));
+    }
+
     /** Slack did not take the message; retried, never skipped. */
-    static final class SlackUnavailableException extends RuntimeException {
+    public static final class SlackUnavailableException extends RuntimeException {
         SlackUnavailableException(String message, Throwable cause) {
             super(message, cause);
         }
