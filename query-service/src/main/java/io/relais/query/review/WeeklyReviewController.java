@@ -3,6 +3,7 @@ package io.relais.query.review;
 import io.relais.websupport.security.ActorResolver;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WeeklyReviewController {
 
     static final int MAX_LIMIT = 520;
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final WeeklyReviewService reviews;
     private final ActorResolver actors;
@@ -51,8 +53,7 @@ class WeeklyReviewController {
     /** The one-page report, self-contained XHTML. */
     @GetMapping(value = "/{weekStart}/html", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> html(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate weekStart) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(reviews.html(weekStart));
+        return ResponseEntity.ok().contentType(HTML).body(reviews.html(weekStart));
     }
 
     /** The same page as a PDF, to download ({@code Repr-Digest} carries its SHA-256, as the list's pdfSha256). */

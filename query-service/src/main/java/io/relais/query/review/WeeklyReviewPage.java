@@ -104,8 +104,8 @@ final class WeeklyReviewPage {
         page.append("</tr></table>\n");
 
         page.append("<h2>Indicateurs (semaine comparée à la précédente)</h2>\n<table>\n")
-                .append("<tr><th>Indicateur</th><th class=\"n\">Cette semaine</th><th class=\"n\">Semaine précédente</th>")
-                .append("<th class=\"n\">Évolution</th></tr>\n");
+                .append("<tr><th>Indicateur</th><th class=\"n\">Cette semaine</th>")
+                .append("<th class=\"n\">Semaine précédente</th><th class=\"n\">Évolution</th></tr>\n");
         Map<String, KpiChange> byName = review.kpis().stream()
                 .collect(Collectors.toMap(KpiChange::kpi, kpi -> kpi, (a, b) -> a));
         HEADLINES.forEach((kpi, label) -> {
@@ -185,7 +185,8 @@ final class WeeklyReviewPage {
     /** Rework, incidents, durations and costs improve when they fall. */
     private static boolean lowerIsBetter(String kpi) {
         return kpi.equals(Kpis.ERROR_RATE) || kpi.equals(Kpis.REWORKS) || kpi.startsWith(Kpis.INCIDENTS)
-                || kpi.startsWith("processing-time") || kpi.equals(Kpis.PROVIDER_COST) || kpi.equals(Kpis.COST_PER_TASK);
+                || kpi.startsWith("processing-time") || kpi.equals(Kpis.PROVIDER_COST)
+                || kpi.equals(Kpis.COST_PER_TASK);
     }
 
     static String value(String kpi, Double value) {

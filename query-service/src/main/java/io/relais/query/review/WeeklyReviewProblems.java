@@ -23,19 +23,21 @@ final class WeeklyReviewProblems {
     }
 
     static ErrorResponseException notAMonday(LocalDate weekStart) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", "'weekStart' must be a Monday (weeks"
-                + " run Monday to Sunday, UTC); " + weekStart + " is a "
+        return invalid("'weekStart' must be a Monday (weeks run Monday to Sunday, UTC); " + weekStart + " is a "
                 + weekStart.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH), weekStart);
     }
 
     static ErrorResponseException notEnded(LocalDate weekStart, LocalDate lastComplete) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", "The week of " + weekStart
-                + " has not ended yet; the latest complete week starts on " + lastComplete, weekStart);
+        return invalid("The week of " + weekStart + " has not ended yet; the latest complete week starts on "
+                + lastComplete, weekStart);
     }
 
     static ErrorResponseException missingWeek() {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                "'weekStart' is required: the Monday of the week to generate, e.g. 2026-03-09", null);
+        return invalid("'weekStart' is required: the Monday of the week to generate, e.g. 2026-03-09", null);
+    }
+
+    private static ErrorResponseException invalid(String detail, LocalDate weekStart) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, weekStart);
     }
 
     private static ErrorResponseException problem(HttpStatus status, URI type, String title, String detail,

@@ -206,7 +206,7 @@ class WeeklyReviewService {
                 + WeeklyReviewPage.change(kpi, figure.change()) + ")");
     }
 
-    void requireCompleteWeek(LocalDate weekStart) {
+    private void requireCompleteWeek(LocalDate weekStart) {
         requireMonday(weekStart);
         LocalDate lastComplete = WeeklyReviewFigures.lastCompleteWeek(clock.instant());
         if (weekStart.isAfter(lastComplete)) {

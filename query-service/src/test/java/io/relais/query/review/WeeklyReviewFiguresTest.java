@@ -98,7 +98,8 @@ class WeeklyReviewFiguresTest {
 
         try (PDDocument document = Loader.loadPDF(WeeklyReviewPdf.render(WeeklyReviewPage.render(full)))) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
-            assertThat(new PDFTextStripper().getText(document)).contains("et 35 autres", "tâches ouvertes : 1\u00a0234");
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("et 35 autres", "tâches ouvertes : 1\u00a0234");
         }
     }
 

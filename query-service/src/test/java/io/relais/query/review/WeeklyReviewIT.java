@@ -298,7 +298,8 @@ class WeeklyReviewIT extends IntegrationTestSupport {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             ResponseEntity<JsonNode> task = get("/api/tasks/" + taskId);
-            return task.getStatusCode().is2xxSuccessful() && task.getBody().get("version").asLong() == events.length - 1;
+            return task.getStatusCode().is2xxSuccessful()
+                    && task.getBody().get("version").asLong() == events.length - 1;
         });
     }
 
@@ -386,7 +387,7 @@ class WeeklyReviewIT extends IntegrationTestSupport {
     private static SlaAlert alert(String taskId, SlaAlert.Kind kind, Instant crossedAt) {
         Instant requested = crossedAt.minus(Duration.ofHours(10));
         return new SlaAlert(taskId, kind, "WEEKLY_ALERTS", TaskPriority.HIGH, null, "backoffice-pro",
-                "CALENDAR_HOURS(8)", requested, requested.plus(Duration.ofHours(8)), crossedAt, crossedAt.plusSeconds(5),
-                36_000, 28_800);
+                "CALENDAR_HOURS(8)", requested, requested.plus(Duration.ofHours(8)), crossedAt,
+                crossedAt.plusSeconds(5), 36_000, 28_800);
     }
 }
