@@ -161,8 +161,8 @@ public class AccessRepository {
      * The events of the grants of {@code principal} and/or {@code resource} that took effect in
      * {@code [from, to]} (either end open when empty), in the order they took effect.
      */
-    public List<HistoryEntry> history(Optional<String> principal, Optional<String> resource, Optional<Instant> from,
-                               Optional<Instant> to, int limit) {
+    public List<HistoryEntry> history(Optional<String> principal, Optional<String> resource,
+                                      Optional<Instant> from, Optional<Instant> to, int limit) {
         List<String> conditions = new ArrayList<>();
         principal.ifPresent(p -> conditions.add("principal = :principal"));
         resource.ifPresent(r -> conditions.add("resource = :resource"));

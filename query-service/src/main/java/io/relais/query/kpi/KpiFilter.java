@@ -12,6 +12,6 @@ import java.util.Optional;
  * @param currentAsOf only the windows current at this instant (and the NOW figures)
  */
 public record KpiFilter(Optional<String> kpi, Optional<String> dimension, Optional<String> group,
-                 Optional<WindowKind> windowKind, Optional<Instant> from, Optional<Instant> to,
-                 Optional<Instant> currentAsOf) {
+                        Optional<WindowKind> windowKind, Optional<Instant> from, Optional<Instant> to,
+                        Optional<Instant> currentAsOf) {
 }
