@@ -44,6 +44,12 @@ import java.util.TreeSet;
  *   <li>{@code flyway_schema_history}: the schema's migrations.</li>
  *   <li>{@code export_job}: the exports made and their archives' checksums, a record of what left the system, not a
  *       projection of any topic.</li>
+ *   <li>{@code webhook_subscription}, {@code webhook_delivery}, {@code webhook_attempt} (outbound webhooks): the
+ *       subscriptions and their secrets, what was promised to each receiver and every attempt to send it. State of
+ *       this service, not a projection: emptying them would lose the subscriptions, and replaying the topics into
+ *       them would send every past event to every receiver again. The webhook listeners have their own consumer group
+ *       ({@code <group>-webhooks}), which a rebuild neither stops nor resets (it only touches the groups of the
+ *       listeners above).</li>
  *   <li>{@code personal_data_key}: the key store belongs to the command database (read here through its own
  *       read-only connection); it only exists in this database in tests. Never touched: destroying or restoring keys
  *       is erasure's business, not a rebuild's.</li>
@@ -85,7 +91,7 @@ final class ProjectionTables {
 
     /** Known, deliberately neither emptied nor checksummed (see the class comment). */
     static final Set<String> KEPT = Set.of("audit_denied_attempt", "security_event", "flyway_schema_history",
-            "personal_data_key", "export_job");
+            "personal_data_key", "export_job", "webhook_subscription", "webhook_delivery", "webhook_attempt");
 
     /** Per table, the columns the checksums leave out (see the class comment). */
     static final Map<String, Set<String>> EXCLUDED_COLUMNS = Map.of(
