@@ -114,11 +114,18 @@ class WebhookDispatcher implements SmartLifecycle {
             sent.add(send(delivery));
         }
         for (int i = 0; i < due.size(); i++) {
+            WebhookRepository.DueDelivery delivery = due.get(i);
             WebhookRepository.Attempt attempt = sent.get(i).join();
-            repository.recordAttempt(due.get(i).deliveryId(), attempt, backoff, properties.maxAttempts());
+            try {
+                repository.recordAttempt(delivery.deliveryId(), attempt, backoff, properties.maxAttempts());
+            } catch (RuntimeException unrecorded) {
+                // sent again once its lease runs out: at least once
+                log.warn("Webhook delivery {}: attempt not recorded: {}", delivery.deliveryId(), unrecorded.toString());
+                continue;
+            }
             if (!attempt.delivered()) {
-                log.info("Webhook delivery {} (event {}) to {} failed: {}", due.get(i).deliveryId(),
-                        due.get(i).eventId(), due.get(i).url(), attempt.error());
+                log.info("Webhook delivery {} (event {}) to {} failed: {}", delivery.deliveryId(), delivery.eventId(),
+                        delivery.url(), attempt.error());
             }
         }
         return due.size();

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -186,21 +187,23 @@ class WebhookRepository {
                                                          error)
                             VALUES (:id, :attempt, :at, :latency, :code, :error)""")
                     .param("id", deliveryId).param("attempt", number).param("at", Timestamp.from(attempt.at()))
-                    .param("latency", attempt.latencyMs()).param("code", attempt.responseCode())
-                    .param("error", error)
+                    .param("latency", attempt.latencyMs()).param("code", attempt.responseCode(), Types.INTEGER)
+                    .param("error", error, Types.VARCHAR)
                     .update();
-            String outcome = attempt.delivered() ? "DELIVERED" : failures >= maxAttempts ? "DEAD" : "PENDING";
+            DeliveryStatus outcome = attempt.delivered() ? DeliveryStatus.DELIVERED
+                    : failures >= maxAttempts ? DeliveryStatus.DEAD : DeliveryStatus.PENDING;
+            Timestamp at = Timestamp.from(attempt.at());
             jdbc.sql("""
                             UPDATE webhook_delivery SET status = :status, last_attempt_at = :at,
-                                last_response_code = :code, last_error = :error,
-                                next_attempt_at = :next,
-                                delivered_at = CASE WHEN :status = 'DELIVERED' THEN :at END,
-                                dead_at = CASE WHEN :status = 'DEAD' THEN :at END
+                                last_response_code = :code, last_error = :error, next_attempt_at = :next,
+                                delivered_at = :deliveredAt, dead_at = :deadAt
                             WHERE delivery_id = :id""")
-                    .param("status", outcome).param("at", Timestamp.from(attempt.at()))
-                    .param("code", attempt.responseCode()).param("error", error)
-                    .param("next", outcome.equals("PENDING")
-                            ? Timestamp.from(backoff.nextAttempt(attempt.at(), failures)) : null)
+                    .param("status", outcome.name()).param("at", at)
+                    .param("code", attempt.responseCode(), Types.INTEGER).param("error", error, Types.VARCHAR)
+                    .param("next", outcome == DeliveryStatus.PENDING
+                            ? Timestamp.from(backoff.nextAttempt(attempt.at(), failures)) : null, Types.TIMESTAMP)
+                    .param("deliveredAt", outcome == DeliveryStatus.DELIVERED ? at : null, Types.TIMESTAMP)
+                    .param("deadAt", outcome == DeliveryStatus.DEAD ? at : null, Types.TIMESTAMP)
                     .param("id", deliveryId)
                     .update();
         });
