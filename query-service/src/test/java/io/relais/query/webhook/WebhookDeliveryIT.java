@@ -330,6 +330,34 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void shouldSendNothingAgain_whenTheProjectionsAreRebuilt() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/crm")).willReturn(aResponse().withStatus(200)));
+        JsonNode subscription = subscribe("CRM sync", "/crm", List.of("relais.task.*"));
+        UUID taskId = UUID.randomUUID();
+        CloudEvent started = TaskEvents.started(taskId, 2, AT);
+        cloudEvents.send(Topics.TASKS.name(), taskId.toString(), started).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(subscription, "DELIVERED").size() == 1);
+
+        ResponseEntity<JsonNode> rebuild = asAdmin(HttpMethod.POST, "/api/admin/projections/rebuild", null);
+        assertThat(rebuild.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String job = "/api/admin/projections/rebuild/" + rebuild.getBody().get("id").asText();
+        await().atMost(Duration.ofSeconds(90)).until(() -> asAdmin(HttpMethod.GET, job, null).getBody()
+                .get("status").asText().equals("DONE"));
+        JsonNode done = asAdmin(HttpMethod.GET, job, null).getBody();
+        assertThat(done.get("listeners").toString()).as("the webhook listeners are not rebuilt")
+                .doesNotContain("webhook");
+        done.get("topics").forEach(progress -> assertThat(progress.get("group").asText())
+                .as("the webhooks' consumer group keeps its offsets").doesNotEndWith("-webhooks"));
+        assertThat(done.get("truncatedTables").toString()).doesNotContain("webhook");
+
+        CloudEvent after = TaskEvents.completed(taskId, 3, 20, AT.plusSeconds(60));
+        cloudEvents.send(Topics.TASKS.name(), taskId.toString(), after).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(subscription, "DELIVERED").size() == 2);
+        assertThat(received("/crm")).extracting(request -> request.getHeader("webhook-id"))
+                .as("sent once, before the rebuild; nothing sent again").containsExactly(started.getId(), after.getId());
+    }
+
+    @Test
     void shouldRefuseBadSubscriptions_withProblems_andNonAdmins_with403_writingNothing() {
         assertProblem(create(Map.of("name", "x", "url", "ftp://files.example.test/in",
                 "eventTypes", List.of("relais.task.*"))), HttpStatus.BAD_REQUEST, "'url' must be an absolute http");
