@@ -399,7 +399,7 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void shouldRecordNothingForAPausedSubscription_andResumeWithTheEventsAfterIt() throws Exception {
+    void shouldRecordNothingForAPausedSubscription_andResumeWithTheEventsAfterIt_andSignWithARotatedSecret() throws Exception {
         JsonNode paused = subscribe("Zapier: ratings", "/zapier", List.of("relais.task.rated.v1"));
         JsonNode witness = subscribe("Make: ratings", "/make", List.of("relais.task.rated.v1"));
         assertThat(asAdmin(HttpMethod.POST, "/api/webhooks/subscriptions/" + paused.get("id").asText() + "/pause",
@@ -419,6 +419,20 @@ class WebhookDeliveryIT {
         assertThat(deliveries(paused, null)).extracting(d -> d.get("eventId").asText())
                 .containsExactly(afterResume.getId());
         assertThat(deliveries(witness, null)).hasSize(2);
+
+        JsonNode rotated = asAdmin(HttpMethod.POST, "/api/webhooks/subscriptions/" + paused.get("id").asText()
+                + "/secret-rotation", null).getBody();
+        String newSecret = rotated.get("secret").asText();
+        assertThat(newSecret).startsWith("whsec_").isNotEqualTo(paused.get("secret").asText());
+        CloudEvent afterRotation = TaskEvents.rated(taskId, 8, 3, AT.plusSeconds(120));
+        cloudEvents.send(Topics.TASKS.name(), taskId.toString(), afterRotation).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> received("/zapier").size() == 2);
+        LoggedRequest signedAnew = byEventId(received("/zapier")).get(afterRotation.getId());
+        assertSigned(signedAnew, newSecret);
+        assertThat(WebhookSignatures.verify(paused.get("secret").asText(), signedAnew.getHeader("webhook-id"),
+                signedAnew.getHeader("webhook-timestamp"), signedAnew.getBodyAsString(),
+                signedAnew.getHeader("webhook-signature"), RECEIVER_CLOCK.instant(),
+                WebhookSignatures.DEFAULT_TOLERANCE)).as("the old secret signs nothing any more").isFalse();
     }
 
     // --- helpers
