@@ -22,7 +22,7 @@ import java.util.UUID;
  *
  * <p>Task and access events are delivered exactly as published, only moved from Kafka's binary mode ({@code ce_*}
  * headers) into the body: same id, attributes, extensions and data. Their personal fields stay sealed
- * ({@code relais:enc:v1:…}, crypto-shredding): no personal data leaves Relais through a webhook.
+ * ({@code relais:enc:v1:…}, crypto-shredding): their text never leaves Relais through a webhook.
  *
  * @param id   the CloudEvents id, stable across re-reads of the record and across retries: the receivers' dedup key
  * @param type the CloudEvents type
