@@ -33,6 +33,6 @@ class ModuleBoundariesTest {
     /** Features share the projection infrastructure, not each other's internals. */
     @ArchTest
     static final ArchRule featuresAreIndependent = slices()
-            .matching("io.relais.query.(task|kpi|process|engagement|access|audit)..")
+            .matching("io.relais.query.(task|kpi|process|engagement|access|audit|webhook)..")
             .should().notDependOnEachOther();
 }

@@ -1,12 +1,14 @@
 package io.relais.query.api;
 
 import io.relais.websupport.openapi.ProblemResponsesDocumentation;
+import io.relais.websupport.openapi.ProblemResponsesDocumentation.Conflict;
 import io.relais.websupport.openapi.ProblemResponsesDocumentation.NotFound;
 import io.relais.websupport.openapi.RelaisOpenApi;
 import io.relais.websupport.security.RelaisSecurityProperties;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,8 @@ class OpenApiConfiguration {
     private static final String DESCRIPTION = """
             The read side of Relais: PostgreSQL projections of the Kafka topics, for dashboards, auditors and \
             exports. Tasks and their timelines, live KPIs and SLA alerts, procedures (SOPs), engagements, the access \
-            registry (current, history, as of an instant, review) and the audit trail with its verification.
+            registry (current, history, as of an instant, review), the audit trail with its verification, and the \
+            outbound webhooks (subscriptions, deliveries, attempts, dead letters).
 
             Projections trail the command service by a moment: an item created just now may answer 404 for a short \
             while. What each role may read, and which items (own requests, their provider's tasks), is decided per \
@@ -51,6 +54,17 @@ class OpenApiConfiguration {
         notFound.put("/api/reviews/weekly", new NotFound(URI.create("urn:relais:problem:weekly-review-not-found"),
                 "Weekly review not found",
                 "No weekly review for the week of 2026-03-09; an admin can generate it with POST /api/reviews/weekly"));
-        return new ProblemResponsesDocumentation(notFound);
+        notFound.put("/api/webhooks/subscriptions", new NotFound(
+                URI.create("urn:relais:problem:webhook-subscription-not-found"), "Webhook subscription not found",
+                "No webhook subscription with id {id}"));
+        notFound.put("/api/webhooks/deliveries", new NotFound(
+                URI.create("urn:relais:problem:webhook-delivery-not-found"), "Webhook delivery not found",
+                "No webhook delivery with id {id}"));
+        Map<String, List<Conflict>> conflicts = Map.of("/api/webhooks/deliveries/{id}/redelivery", List.of(
+                new Conflict("webhook-delivery-not-dead", "Only a dead letter can be redelivered",
+                        URI.create("urn:relais:problem:webhook-delivery-not-dead"), "Delivery is not dead",
+                        "Webhook delivery {id} is DELIVERED; only a dead letter (DEAD) can be redelivered",
+                        Map.of("deliveryStatus", "DELIVERED"))));
+        return new ProblemResponsesDocumentation(notFound, conflicts);
     }
 }

@@ -49,6 +49,12 @@ import java.util.TreeSet;
  *       regenerating a past week after a rebuild would give a new revision, not the issued one.</li>
  *   <li>{@code scheduled_tasks}: db-scheduler's table, the weekly review's next run; scheduler state, not a
  *       projection. Emptying it would only reschedule the run, but it is no rebuild's business.</li>
+ *   <li>{@code webhook_subscription}, {@code webhook_delivery}, {@code webhook_attempt} (outbound webhooks): the
+ *       subscriptions and their secrets, what was promised to each receiver and every attempt to send it. State of
+ *       this service, not a projection: emptying them would lose the subscriptions, and replaying the topics into
+ *       them would send every past event to every receiver again. The webhook listeners have their own consumer group
+ *       ({@code <group>-webhooks}), which a rebuild neither stops nor resets (it only touches the groups of the
+ *       listeners above).</li>
  *   <li>{@code personal_data_key}: the key store belongs to the command database (read here through its own
  *       read-only connection); it only exists in this database in tests. Never touched: destroying or restoring keys
  *       is erasure's business, not a rebuild's.</li>
@@ -90,7 +96,8 @@ final class ProjectionTables {
 
     /** Known, deliberately neither emptied nor checksummed (see the class comment). */
     static final Set<String> KEPT = Set.of("audit_denied_attempt", "security_event", "flyway_schema_history",
-            "personal_data_key", "export_job", "weekly_review", "scheduled_tasks");
+            "personal_data_key", "export_job", "weekly_review", "scheduled_tasks", "webhook_subscription",
+            "webhook_delivery", "webhook_attempt");
 
     /** Per table, the columns the checksums leave out (see the class comment). */
     static final Map<String, Set<String>> EXCLUDED_COLUMNS = Map.of(

@@ -38,7 +38,10 @@ class ApiDocumentationIT extends IntegrationTestSupport {
         for (String path : List.of("/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/timeline", "/api/kpis",
                 "/api/kpis/series", "/api/sla-alerts", "/api/processes", "/api/processes/{id}", "/api/engagements",
                 "/api/access/grants", "/api/access/grants/{id}", "/api/access/history", "/api/access/as-of",
-                "/api/access/review", "/api/audit/trail", "/api/audit/verification")) {
+                "/api/access/review", "/api/audit/trail", "/api/audit/verification", "/api/webhooks/subscriptions",
+                "/api/webhooks/subscriptions/{id}", "/api/webhooks/subscriptions/{id}/deliveries",
+                "/api/webhooks/deliveries/{id}", "/api/webhooks/deliveries/{id}/attempts",
+                "/api/webhooks/dead-letters")) {
             assertThat(paths.at("/" + escape(path) + "/get").isObject()).as("GET " + path).isTrue();
         }
         paths.fieldNames().forEachRemaining(path -> assertThat(path).startsWith("/api/"));
@@ -68,7 +71,9 @@ class ApiDocumentationIT extends IntegrationTestSupport {
             for (String status : List.of("401", "403")) {
                 assertProblemResponse(operation, status);
             }
-            assertThat(operation.path("responses").has("409")).as("reads do not conflict").isFalse();
+        }
+        for (JsonNode read : reads(doc)) {
+            assertThat(read.path("responses").has("409")).as("reads do not conflict").isFalse();
         }
         JsonNode list = doc.at("/paths/~1api~1tasks/get");
         assertProblemResponse(list, "400");
@@ -80,6 +85,18 @@ class ApiDocumentationIT extends IntegrationTestSupport {
         assertProblemResponse(doc.at("/paths/~1api~1kpis/get"), "403");
         assertThat(exampleOf(doc.at("/paths/~1api~1access~1grants~1{id}/get"), "404").path("type").asText())
                 .isEqualTo("urn:relais:problem:grant-not-found");
+
+        JsonNode create = doc.at("/paths/~1api~1webhooks~1subscriptions/post");
+        assertThat(create.at("/responses/201").isObject()).as("creating a subscription answers 201").isTrue();
+        for (String status : List.of("400", "401", "403", "413", "429")) {
+            assertProblemResponse(create, status);
+        }
+        assertThat(exampleOf(doc.at("/paths/~1api~1webhooks~1subscriptions~1{id}/get"), "404").path("type").asText())
+                .isEqualTo("urn:relais:problem:webhook-subscription-not-found");
+        JsonNode redelivery = doc.at("/paths/~1api~1webhooks~1deliveries~1{id}~1redelivery/post");
+        assertProblemResponse(redelivery, "404");
+        assertThat(redelivery.at("/responses/409/content/" + escape(PROBLEM_JSON) + "/examples")
+                .has("webhook-delivery-not-dead")).isTrue();
     }
 
     @Test
@@ -143,6 +160,16 @@ class ApiDocumentationIT extends IntegrationTestSupport {
         });
         assertThat(operations).isNotEmpty();
         return operations;
+    }
+
+    private static List<JsonNode> reads(JsonNode doc) {
+        List<JsonNode> reads = new ArrayList<>();
+        doc.path("paths").forEach(item -> {
+            if (item.has("get")) {
+                reads.add(item.get("get"));
+            }
+        });
+        return reads;
     }
 
     private static void assertProblemResponse(JsonNode operation, String status) {

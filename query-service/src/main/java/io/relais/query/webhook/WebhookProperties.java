@@ -1,0 +1,43 @@
+package io.relais.query.webhook;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the outbound webhooks (README, "Webhooks"); each has a default and an environment override.
+ *
+ * @param enabled           reads the topics and sends deliveries ({@code RELAIS_WEBHOOKS_ENABLED}); when false the
+ *                          subscriptions can still be managed, nothing is recorded or sent
+ * @param pollInterval      how often due deliveries are looked for ({@code RELAIS_WEBHOOKS_POLL_INTERVAL})
+ * @param batchSize         deliveries claimed and sent at once ({@code RELAIS_WEBHOOKS_BATCH_SIZE})
+ * @param timeout           of one request, connection included ({@code RELAIS_WEBHOOKS_TIMEOUT})
+ * @param maxAttempts       attempts before a delivery is dead-lettered ({@code RELAIS_WEBHOOKS_MAX_ATTEMPTS})
+ * @param backoffInitial    pause after the first failed attempt ({@code RELAIS_WEBHOOKS_BACKOFF_INITIAL})
+ * @param backoffMultiplier growth of the pause after each further failure ({@code RELAIS_WEBHOOKS_BACKOFF_MULTIPLIER})
+ * @param backoffMax        longest pause between two attempts ({@code RELAIS_WEBHOOKS_BACKOFF_MAX})
+ */
+@ConfigurationProperties("relais.webhooks")
+public record WebhookProperties(Boolean enabled, Duration pollInterval, Integer batchSize, Duration timeout,
+                                Integer maxAttempts, Duration backoffInitial, Double backoffMultiplier,
+                                Duration backoffMax) {
+
+    public WebhookProperties {
+        enabled = enabled == null || enabled;
+        pollInterval = positive(pollInterval, Duration.ofSeconds(1));
+        batchSize = batchSize == null || batchSize < 1 ? 20 : batchSize;
+        timeout = positive(timeout, Duration.ofSeconds(10));
+        maxAttempts = maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
+        backoffInitial = positive(backoffInitial, Duration.ofSeconds(30));
+        backoffMultiplier = backoffMultiplier == null || backoffMultiplier < 1 ? 4.0 : backoffMultiplier;
+        backoffMax = positive(backoffMax, Duration.ofHours(6));
+    }
+
+    /** The back-off these settings describe. */
+    WebhookBackoff backoff() {
+        return new WebhookBackoff(backoffInitial, backoffMultiplier, backoffMax);
+    }
+
+    private static Duration positive(Duration value, Duration fallback) {
+        return value == null || value.isZero() || value.isNegative() ? fallback : value;
+    }
+}
