@@ -238,6 +238,32 @@ class NotionImportIT {
     }
 
     @Test
+    void shouldRecogniseEveryColumnOfTheBoardsCsv_andSkipTheRowsAlreadyInRelais() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        String existing = http.withBasicAuth("marc", "demo-marc").postForEntity("/api/tasks", new HttpEntity<>(
+                "{\"title\": \"Saisir les factures\", \"type\": \"DATA_ENTRY\"}", json), JsonNode.class)
+                .getBody().get("id").asText();
+        // as query-service's GET /api/board/export.csv writes it (BoardCsvExportIT), then Notion exports it back
+        String csv = "\uFEFF" + String.join(",", io.relais.contract.notion.BackOfficeOpsColumn.headers()) + "\r\n"
+                + "Saisir les factures,DATA_ENTRY,NORMAL,BUSINESS_HOURS(24),,,,,REQUESTED,,2026-03-03T14:00:00Z,,"
+                + "2026-03-02T09:00:00Z," + existing + "\r\n"
+                + "\"Relancer \"\"Dupont\"\", puis Martin\",DATA_ENTRY,HIGH,BUSINESS_HOURS(24),,,,,REQUESTED,,,,,\r\n";
+        String database = "Back-office Ops " + java.util.UUID.randomUUID().toString().replace("-", "") + "_all.csv";
+
+        ResponseEntity<JsonNode> answer = post("marc", "?include=ROWS", SampleExport.zip(Map.of(database, csv)));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().get("columns").size())
+                .isEqualTo(io.relais.contract.notion.BackOfficeOpsColumn.values().length);
+        assertThat(answer.getBody().get("ignoredColumns")).isEmpty();
+        JsonNode rows = answer.getBody().get("rows");
+        assertThat(outcomes(rows)).containsExactly("SKIPPED_DUPLICATE", "WOULD_CREATE");
+        assertThat(rows.get(0).get("id").asText()).isEqualTo(existing);
+        assertThat(rows.get(1).get("title").asText()).isEqualTo("Relancer \"Dupont\", puis Martin");
+    }
+
+    @Test
     void shouldAcceptTheExportAsAFormUpload() {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(SampleExport.fresh().zip()) {
