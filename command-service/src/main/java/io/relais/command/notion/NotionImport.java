@@ -13,8 +13,6 @@ import io.relais.contract.actor.Actor;
 import io.relais.contract.actor.Role;
 import io.relais.contract.notion.BackOfficeOpsColumn;
 import io.relais.contract.task.TaskPriority;
-import io.relais.websupport.problem.ProblemTypes;
-import io.relais.websupport.problem.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +33,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Imports a Notion export: SOP pages become procedures, rows of "Back-office Ops" become task requests. Everything
@@ -80,7 +76,7 @@ class NotionImport {
 
     /**
      * @throws NotionExportRefused    the upload is no export this import reads (nothing planned, nothing written)
-     * @throws ErrorResponseException 403 when the caller's roles do not allow what {@code include} imports
+     * @throws NotionImportForbidden  when the caller's roles do not allow what {@code include} imports
      * @throws NotionImportInvalid    applying, when any item has an error (nothing written)
      */
     NotionImportReport run(byte[] zip, Include include, boolean dryRun, Actor actor) {
@@ -106,11 +102,9 @@ class NotionImport {
             missing.add("rows request tasks, which needs the APPROVER role (as POST /api/tasks for a whole board)");
         }
         if (!missing.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(
-                    HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                    "Importing with include=" + include + ": " + String.join("; ", missing) + ". Your roles: "
-                            + actor.rolesAsText() + ". Import include=SOPS as an administrator and include=ROWS as "
-                            + "an approver."), null);
+            throw new NotionImportForbidden("Importing with include=" + include + ": " + String.join("; ", missing)
+                    + ". Your roles: " + actor.rolesAsText() + ". Import include=SOPS as an administrator and "
+                    + "include=ROWS as an approver.");
         }
     }
 

@@ -3,7 +3,11 @@ package io.relais.command.notion;
 import io.relais.command.notion.NotionImportReport.Include;
 import io.relais.websupport.problem.ProblemTypes;
 import io.relais.websupport.problem.Problems;
+import io.relais.websupport.correlation.CorrelationId;
 import io.relais.websupport.security.ActorResolver;
+import io.relais.websupport.security.DeniedAttempt;
+import io.relais.websupport.security.DeniedAttemptRecorder;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -11,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,10 +45,15 @@ class NotionImportController {
 
     private final NotionImport imports;
     private final ActorResolver actors;
+    private final DeniedAttemptRecorder deniedAttempts;
+    private final Clock clock;
 
-    NotionImportController(NotionImport imports, ActorResolver actors) {
+    NotionImportController(NotionImport imports, ActorResolver actors, DeniedAttemptRecorder deniedAttempts,
+                           Clock clock) {
         this.imports = imports;
         this.actors = actors;
+        this.deniedAttempts = deniedAttempts;
+        this.clock = clock;
     }
 
     @Operation(summary = "Import a Notion export (ZIP body)", description = """
@@ -96,6 +107,21 @@ class NotionImportController {
                 status == HttpStatus.PAYLOAD_TOO_LARGE ? "Notion export too large" : "Not a Notion export",
                 refused.getMessage());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Refused like a role rule refuses (recorded for the audit trail), with the part the caller may import. */
+    @ExceptionHandler(NotionImportForbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(NotionImportForbidden forbidden, HttpServletRequest request) {
+        deniedAttempts.record(new DeniedAttempt(UUID.randomUUID(), clock.instant(), DeniedAttempt.Kind.FORBIDDEN,
+                actors.require().name(), request.getMethod(), request.getRequestURI(), request.getRemoteAddr(),
+                CorrelationId.of(request), reason(forbidden.getMessage())));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", forbidden.getMessage()));
+    }
+
+    /** As web-support records its own refusals: the stored reason is at most 512 characters. */
+    private static String reason(String message) {
+        return message.length() <= 512 ? message : message.substring(0, 512);
     }
 
     @ExceptionHandler(NotionImportInvalid.class)

@@ -199,6 +199,8 @@ class NotionImportIT {
         ResponseEntity<JsonNode> adminRows = post("admin", "?dryRun=false&include=ROWS", export.zip());
         assertThat(adminRows.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(adminRows.getBody().get("detail").asText()).contains("needs the APPROVER role");
+        assertThat(jdbc.sql("SELECT count(*) FROM security_event WHERE principal = 'admin' AND path = :path")
+                .param("path", PATH).query(Long.class).single()).as("recorded as a denied attempt").isPositive();
 
         ResponseEntity<JsonNode> rowsFirst = post("marc", "?include=ROWS", export.zip());
         assertThat(rowsFirst.getStatusCode()).isEqualTo(HttpStatus.OK);
