@@ -303,6 +303,16 @@ class NotionImportIT {
         assertProblem(post("ops", "?dryRun=false", SampleExport.zip(Map.of("Back-office Ops.csv", manyRows))),
                 HttpStatus.PAYLOAD_TOO_LARGE, "at most 20 are imported at once");
         assertProblem(post("ops", "?include=EVERYTHING", SampleExport.load().zip()), HttpStatus.BAD_REQUEST, "include");
+        byte[] truncated = java.util.Arrays.copyOf(SampleExport.load().zip(), 300);
+        assertProblem(post("ops", "?dryRun=false", truncated), HttpStatus.BAD_REQUEST, "The ZIP archive cannot be read");
+        assertThat(post("ops", "?dryRun=false", new byte[0]).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        HttpHeaders formHeaders = new HttpHeaders();
+        formHeaders.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> noFile = new LinkedMultiValueMap<>();
+        noFile.add("other", "x");
+        ResponseEntity<JsonNode> withoutFilePart = http.withBasicAuth("ops", "demo-admin")
+                .postForEntity(PATH + "?dryRun=false", new HttpEntity<>(noFile, formHeaders), JsonNode.class);
+        assertProblem(withoutFilePart, HttpStatus.BAD_REQUEST, "file");
 
         HttpHeaders csvHeaders = new HttpHeaders();
         csvHeaders.setContentType(MediaType.parseMediaType("text/csv"));
