@@ -60,6 +60,17 @@ class JdbcProcessCatalog implements ProcessCatalog {
                 .optional();
     }
 
+    @Override
+    public Optional<ProcessInForce> inForceByTitle(String title) {
+        return jdbc.sql("""
+                        SELECT process_id, version, title, task_type, sla_policy, resources, quality_checks
+                        FROM process_catalog WHERE lower(title) = lower(?) AND retired_at IS NULL
+                        ORDER BY updated_at DESC, process_id LIMIT 1""")
+                .param(title.strip())
+                .query(this::processInForce)
+                .optional();
+    }
+
     @EventHandler
     void on(ProcessDefined event) {
         Procedure procedure = event.procedure();

@@ -46,7 +46,7 @@ public record ProcedureBody(
     static final String RESOURCE_MESSAGE =
             "must be a resource name of letters, digits, '_', '.', ':', '/' or '-' (at most 100), e.g. crm";
 
-    Procedure toProcedure() {
+    public Procedure toProcedure() {
         return new Procedure(title.strip(), objective.strip(), scope.strip(), taskType.toUpperCase(Locale.ROOT),
                 slaPolicy, raci.toRaci(), clean(resources), clean(tools), clean(templates), clean(steps),
                 clean(qualityChecks), clean(kpis), clean(annexes));

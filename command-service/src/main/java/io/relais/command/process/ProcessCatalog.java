@@ -11,6 +11,9 @@ public interface ProcessCatalog {
 
     Optional<ProcessInForce> inForce(String processId);
 
+    /** The procedure in force under this title (case ignored), the most recently updated if several share it. */
+    Optional<ProcessInForce> inForceByTitle(String title);
+
     /**
      * @param version   the version a new task pins
      * @param slaPolicy the policy in its text form, e.g. {@code BUSINESS_DAYS(2)}

@@ -19,7 +19,7 @@ import java.util.UUID;
  * What callers may say in each task request. Ids, actors, times and states are the server's; any field not
  * listed here is refused as unknown.
  */
-final class TaskBodies {
+public final class TaskBodies {
 
     static final String TEXT = "[^\\p{Cntrl}]*";
     /** Line breaks and tabs are fine in longer texts; other control characters are not. */
@@ -32,7 +32,7 @@ final class TaskBodies {
      * @param processId the SOP to follow: it fixes the type and the SLA policy
      * @param slaPolicy only for ad-hoc work (no SOP), e.g. {@code BUSINESS_HOURS(24)}; a default applies otherwise
      */
-    record RequestTaskBody(
+    public record RequestTaskBody(
             @NotBlank @Size(max = 200) @Pattern(regexp = TEXT, message = "must not contain control characters")
             String title,
             @Size(max = 4000) @Pattern(regexp = MULTILINE_TEXT, message = "must not contain control characters")

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * the engagement registry. Everything the aggregate needs is resolved here, so the aggregate does no I/O.
  */
 @Service
-class TaskRequests {
+public class TaskRequests {
 
     private final CommandGateway commands;
     private final ActorResolver actors;
@@ -46,8 +46,16 @@ class TaskRequests {
     }
 
     String request(TaskBodies.RequestTaskBody body) {
+        return request(body, taskIds.get());
+    }
+
+    /**
+     * The same request under an id the caller chose (the Notion import derives it from the row, so that importing
+     * the same export twice finds the task it created the first time). The id must be new.
+     */
+    public String request(TaskBodies.RequestTaskBody body, UUID id) {
         Instant now = clock.instant();
-        String taskId = taskIds.get().toString();
+        String taskId = id.toString();
         String type;
         String processId = null;
         int processVersion = 0;

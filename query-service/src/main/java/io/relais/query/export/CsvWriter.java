@@ -10,15 +10,15 @@ import java.util.List;
  * nothing at all, so that a reader can tell null ({@code a,,b}) from the empty string ({@code a,"",b}). The caller
  * chooses the encoding of the {@link Writer} (UTF-8 in the export).
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void record(List<String> fields) throws IOException {
+    public void record(List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -28,7 +28,7 @@ final class CsvWriter {
         out.write("\r\n");
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         if (value == null) {
             return "";
         }

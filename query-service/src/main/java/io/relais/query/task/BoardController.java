@@ -89,17 +89,17 @@ class BoardController {
     record BoardAnswer(List<BoardRow> items, String nextCursor, BoardSort sort, Direction direction) {
     }
 
-    private static <E extends Enum<E>> Set<E> set(Optional<List<E>> values, Class<E> type) {
+    static <E extends Enum<E>> Set<E> set(Optional<List<E>> values, Class<E> type) {
         EnumSet<E> set = EnumSet.noneOf(type);
         values.ifPresent(list -> list.stream().filter(java.util.Objects::nonNull).forEach(set::add));
         return set;
     }
 
-    private static Optional<String> nonBlank(Optional<String> value) {
+    static Optional<String> nonBlank(Optional<String> value) {
         return value.filter(v -> !v.isBlank()).map(String::trim);
     }
 
-    private static ErrorResponseException invalid(String detail) {
+    static ErrorResponseException invalid(String detail) {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
                 ProblemTypes.INVALID_REQUEST, "Invalid request", detail), null);
     }
