@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.relais.websupport.correlation.CorrelationId;
+import io.relais.websupport.limits.RequestBodyAllowance;
 import io.relais.websupport.limits.RequestBodyLimit;
 import io.relais.websupport.problem.ProblemErrorController;
 import io.relais.websupport.problem.ProblemResponses;
@@ -108,9 +109,10 @@ public class RelaisWebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimitFilter(
-            @Value("${relais.http.max-body-bytes:65536}") long maxBodyBytes, ProblemWriter problems) {
-        FilterRegistrationBean<RequestBodyLimit> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimit(maxBodyBytes, problems));
+            @Value("${relais.http.max-body-bytes:65536}") long maxBodyBytes,
+            ObjectProvider<RequestBodyAllowance> allowances, ProblemWriter problems) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(maxBodyBytes, allowances.orderedStream().toList(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

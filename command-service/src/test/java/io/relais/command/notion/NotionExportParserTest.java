@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
 class NotionExportParserTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final NotionImportSettings SETTINGS = new NotionImportSettings(1_000_000, 100, 100);
+    private static final NotionImportSettings SETTINGS = new NotionImportSettings(33_554_432, 1_000_000, 100, 100);
 
     @Test
     void shouldFindTheDatabaseAndEveryPage_inSubFolders() {
@@ -80,9 +80,10 @@ class NotionExportParserTest {
     @Test
     void shouldRefuseArchivesThatInflateBeyondTheLimits() {
         byte[] bomb = SampleExport.zip(Map.of("big.md", "#".repeat(2_000)));
-        assertRefused(() -> NotionArchive.read(bomb, new NotionImportSettings(1_000, 100, 100)),
+        assertRefused(() -> NotionArchive.read(bomb, new NotionImportSettings(33_554_432, 1_000, 100, 100)),
                 HttpStatus.PAYLOAD_TOO_LARGE, "larger than 1000 bytes once uncompressed");
-        assertRefused(() -> NotionArchive.read(SampleExport.load().zip(), new NotionImportSettings(1_000_000, 3, 100)),
+        assertRefused(() -> NotionArchive.read(SampleExport.load().zip(),
+                        new NotionImportSettings(33_554_432, 1_000_000, 3, 100)),
                 HttpStatus.PAYLOAD_TOO_LARGE, "more than 3 entries");
     }
 

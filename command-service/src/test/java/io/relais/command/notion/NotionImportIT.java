@@ -11,6 +11,7 @@ import io.relais.testsupport.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -40,6 +41,7 @@ import org.springframework.util.LinkedMultiValueMap;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "relais.security.write-rate-limit.per-minute=10000",
         "relais.notion.max-rows=20",
+        "relais.notion.max-upload-bytes=400000",
         "relais.security.users[0].name=ops",
         "relais.security.users[0].password-hash=$2a$10$Bf7BrcwcUHnGQEnkfx43guFiF9OZ8ifDsNEpK8eYxNsMZaz9GyXpu",
         "relais.security.users[0].roles=ADMIN,APPROVER",
@@ -263,6 +265,31 @@ class NotionImportIT {
         assertThat(outcomes(rows)).containsExactly("SKIPPED_DUPLICATE", "WOULD_CREATE");
         assertThat(rows.get(0).get("id").asText()).isEqualTo(existing);
         assertThat(rows.get(1).get("title").asText()).isEqualTo("Relancer \"Dupont\", puis Martin");
+    }
+
+    @Test
+    void shouldAcceptAnExportWithImages_beyondTheBodyLimitOfOtherRequests_upToTheUploadLimit() {
+        byte[] image = new byte[300_000];
+        new Random(11).nextBytes(image);
+        byte[] withImage = SampleExport.fresh().zipWith("Relances clients/capture-ecran.png", image);
+        assertThat(withImage.length).isGreaterThan(65_536).isLessThan(400_000);
+
+        ResponseEntity<JsonNode> answer = post("ops", "", withImage);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().at("/summary/wouldCreate").asInt()).isEqualTo(6);
+        assertThat(answer.getBody().get("ignoredFiles").toString()).contains("capture-ecran.png");
+
+        byte[] video = new byte[500_000];
+        new Random(12).nextBytes(video);
+        byte[] tooLarge = SampleExport.fresh().zipWith("Relances clients/video.mp4", video);
+        assertProblem(post("ops", "", tooLarge), HttpStatus.PAYLOAD_TOO_LARGE, "larger than 400000 bytes");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        String bigCommand = "{\"title\": \"" + "x".repeat(70_000) + "\"}";
+        assertProblem(http.withBasicAuth("ops", "demo-admin").postForEntity("/api/processes",
+                new HttpEntity<>(bigCommand, json), JsonNode.class), HttpStatus.PAYLOAD_TOO_LARGE,
+                "larger than 65536 bytes");
     }
 
     @Test

@@ -112,13 +112,27 @@ final class SampleExport {
         return zip(files);
     }
 
+    /** This export with a binary file beside its pages, as Notion adds a page's images when asked to. */
+    byte[] zipWith(String path, byte[] binary) {
+        return zip(files, Map.of(path, binary));
+    }
+
     static byte[] zip(Map<String, String> files) {
+        return zip(files, Map.of());
+    }
+
+    private static byte[] zip(Map<String, String> files, Map<String, byte[]> binaries) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
                 for (Map.Entry<String, String> file : files.entrySet()) {
                     zip.putNextEntry(new ZipEntry(file.getKey()));
                     zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+                for (Map.Entry<String, byte[]> binary : binaries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(binary.getKey()));
+                    zip.write(binary.getValue());
                     zip.closeEntry();
                 }
             }

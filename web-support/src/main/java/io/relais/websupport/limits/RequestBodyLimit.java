@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import io.relais.websupport.problem.ProblemTypes;
 import io.relais.websupport.problem.ProblemWriter;
 import org.springframework.http.HttpStatus;
@@ -15,21 +18,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above a limit (default 64 KiB) before anything is parsed: a declared length is
- * checked up front, a chunked body is cut off while it is read.
+ * checked up front, a chunked body is cut off while it is read. Upload paths may declare a larger limit
+ * ({@link RequestBodyAllowance}).
  */
 public class RequestBodyLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<String, Long> allowances;
     private final ProblemWriter problems;
 
-    public RequestBodyLimit(long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+    public RequestBodyLimit(long maxBytes, List<RequestBodyAllowance> allowances, ProblemWriter problems) {
+        this.defaultMaxBytes = maxBytes;
+        this.allowances = allowances.stream().collect(Collectors.toUnmodifiableMap(RequestBodyAllowance::path,
+                RequestBodyAllowance::maxBytes));
         this.problems = problems;
+    }
+
+    /** The limit on this request's path: its allowance if it has one, else the default. */
+    long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return allowances.getOrDefault(path, defaultMaxBytes);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request);
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
                     "Request body of " + request.getContentLengthLong() + " bytes is larger than " + maxBytes
