@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.relais.query.QueryServiceApplication;
+import io.relais.query.StandaloneQueryService;
 import io.relais.testsupport.TestDatabase;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
@@ -28,7 +28,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -135,19 +134,11 @@ class WeeklyReviewScheduleIT {
     }
 
     private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker) {
-        return new SpringApplicationBuilder(QueryServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + DATABASE.url(),
-                "--spring.datasource.username=" + DATABASE.user(),
-                "--spring.datasource.password=" + DATABASE.password(),
-                "--relais.personal-data.keys-url=" + DATABASE.url(),
-                "--relais.personal-data.keys-user=" + DATABASE.user(),
-                "--relais.personal-data.keys-password=" + DATABASE.password(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--relais.slack.webhook-url=" + slack.baseUrl() + "/weekly",
-                "--relais.slack.dashboard-url=http://relais.example.test/dashboard/",
-                "--relais.weekly-review.slack-post=true",
-                "--relais.weekly-review.retry-after=1s",
-                "--db-scheduler.polling-interval=500ms");
+        return StandaloneQueryService.start(DATABASE, broker,
+                "relais.slack.webhook-url=" + slack.baseUrl() + "/weekly",
+                "relais.slack.dashboard-url=http://relais.example.test/dashboard/",
+                "relais.weekly-review.slack-post=true",
+                "relais.weekly-review.retry-after=1s",
+                "db-scheduler.polling-interval=500ms");
     }
 }

@@ -1,11 +1,16 @@
 package io.relais.query.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.relais.contract.Topics;
 import io.relais.contract.sla.SlaAlert;
 import io.relais.contract.task.IncidentSeverity;
@@ -14,15 +19,12 @@ import io.relais.query.projection.ContractJson;
 import io.relais.query.task.TaskEvents;
 import io.relais.testsupport.TestDatabase;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,8 +45,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 11, the Slack part: SLA alerts, escalations and incidents posted to incoming webhooks (a local HTTP server
- * standing in for Slack), routed per provider, in Block Kit, without personal data, retried until Slack takes them.
+ * Issue 11, the Slack part: SLA alerts, escalations and incidents posted to incoming webhooks (WireMock standing in
+ * for Slack), routed per provider, in Block Kit, without personal data, retried until Slack takes them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
@@ -52,10 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SlackNotificationsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<Post> POSTS = new CopyOnWriteArrayList<>();
-    /** The default channel refuses its first post, as Slack does when it is down. */
-    private static final AtomicInteger REFUSALS_LEFT = new AtomicInteger(1);
-    private static final HttpServer SLACK = slack();
+    private static final WireMockServer SLACK = slack();
 
     /**
      * A context of its own (Slack on), with a broker and a database of its own: not IntegrationTestSupport's shared
@@ -74,7 +73,7 @@ class SlackNotificationsIT {
         registry.add("relais.personal-data.keys-url", DATABASE::url);
         registry.add("relais.personal-data.keys-user", DATABASE::user);
         registry.add("relais.personal-data.keys-password", DATABASE::password);
-        String base = "http://127.0.0.1:" + SLACK.getAddress().getPort();
+        String base = SLACK.baseUrl();
         registry.add("relais.slack.webhook-url", () -> base + "/default");
         registry.add("relais.slack.by-provider.assistance-plus", () -> base + "/assistance-plus");
         registry.add("relais.slack.dashboard-url", () -> "http://relais.example.test/dashboard/");
@@ -82,7 +81,7 @@ class SlackNotificationsIT {
 
     @AfterAll
     static void stopSlack() {
-        SLACK.stop(0);
+        SLACK.stop();
     }
 
     @Test
@@ -126,7 +125,7 @@ class SlackNotificationsIT {
                 .containsExactly("🚨 Escalade", "⚠️ Incident HIGH");
         assertThat(toDefault.get(0).body().get("blocks").get(1).get("fields").toString())
                 .as("the owner, read from the task projection").contains("amina", "backoffice-pro");
-        assertThat(POSTS.stream().filter(p -> p.status() == 500)).as("Slack's refusal was retried").hasSize(1);
+        assertThat(posts().stream().filter(p -> p.status() == 500)).as("Slack's refusal was retried").hasSize(1);
         assertThat(posts).allSatisfy(post -> assertThat(post.body().toString())
                 .doesNotContain("Dupont", "Martin", "mauvais destinataire"));
     }
@@ -141,28 +140,35 @@ class SlackNotificationsIT {
     }
 
     private static List<Post> accepted(UUID taskId) {
-        return POSTS.stream().filter(p -> p.status() == 200 && p.body().toString()
+        return posts().stream().filter(p -> p.status() == 200 && p.body().toString()
                 .contains(taskId.toString().substring(0, 8))).toList();
     }
 
-    private static HttpServer slack() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                int status = exchange.getRequestURI().getPath().equals("/default")
-                        && REFUSALS_LEFT.getAndDecrement() > 0 ? 500 : 200;
-                POSTS.add(new Post(exchange.getRequestURI().getPath(), JSON.readTree(body), status));
-                byte[] answer = (status == 200 ? "ok" : "internal_error").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** What Slack received, in the order it received it. */
+    private static List<Post> posts() {
+        List<Post> posts = new ArrayList<>();
+        for (ServeEvent served : SLACK.getAllServeEvents()) {
+            try {
+                posts.add(new Post(served.getRequest().getUrl(), JSON.readTree(served.getRequest().getBodyAsString()),
+                        served.getResponse().getStatus()));
+            } catch (IOException notJson) {
+                throw new AssertionError("Slack received a body that is not JSON", notJson);
+            }
         }
+        Collections.reverse(posts);
+        return posts;
+    }
+
+    /** Two channels; the default one refuses its first post, as Slack does when it is down. */
+    private static WireMockServer slack() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(post("/default").inScenario("default channel").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withBody("internal_error")).willSetStateTo("up"));
+        server.stubFor(post("/default").inScenario("default channel").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        server.stubFor(post("/assistance-plus").willReturn(aResponse().withStatus(200).withBody("ok")));
+        return server;
     }
 
     private record Post(String path, JsonNode body, int status) {

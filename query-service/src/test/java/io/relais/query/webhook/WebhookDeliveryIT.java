@@ -25,7 +25,7 @@ import io.relais.contract.task.IncidentSeverity;
 import io.relais.contract.task.TaskPriority;
 import io.relais.contract.task.TaskRequested;
 import io.relais.query.ContractEvents;
-import io.relais.query.QueryServiceApplication;
+import io.relais.query.StandaloneQueryService;
 import io.relais.query.access.AccessEvents;
 import io.relais.query.projection.ContractJson;
 import io.relais.query.task.TaskEvents;
@@ -46,7 +46,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -438,23 +437,15 @@ class WebhookDeliveryIT {
     // --- helpers
 
     private static void startService() {
-        service = new SpringApplicationBuilder(QueryServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.datasource.url=" + DATABASE.url(),
-                "--spring.datasource.username=" + DATABASE.user(),
-                "--spring.datasource.password=" + DATABASE.password(),
-                "--relais.personal-data.keys-url=" + DATABASE.url(),
-                "--relais.personal-data.keys-user=" + DATABASE.user(),
-                "--relais.personal-data.keys-password=" + DATABASE.password(),
-                "--relais.kafka.retry-initial-interval=100ms",
-                "--relais.kafka.retry-max-interval=200ms",
-                "--relais.webhooks.poll-interval=100ms",
-                "--relais.webhooks.timeout=5s",
-                "--relais.webhooks.max-attempts=" + MAX_ATTEMPTS,
-                "--relais.webhooks.backoff-initial=200ms",
-                "--relais.webhooks.backoff-multiplier=2",
-                "--relais.webhooks.backoff-max=1s");
+        service = StandaloneQueryService.start(DATABASE, broker,
+                "relais.kafka.retry-initial-interval=100ms",
+                "relais.kafka.retry-max-interval=200ms",
+                "relais.webhooks.poll-interval=100ms",
+                "relais.webhooks.timeout=5s",
+                "relais.webhooks.max-attempts=" + MAX_ATTEMPTS,
+                "relais.webhooks.backoff-initial=200ms",
+                "relais.webhooks.backoff-multiplier=2",
+                "relais.webhooks.backoff-max=1s");
         int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
     }
