@@ -36,10 +36,14 @@
   const eurFr = new Intl.NumberFormat("fr-FR", {style: "currency", currency: "EUR", maximumFractionDigits: 0});
   const dateFr = new Intl.DateTimeFormat("fr-FR", {day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris"});
   const dayFr = new Intl.DateTimeFormat("fr-FR", {day: "2-digit", month: "2-digit", timeZone: "UTC"});
+  const longDayFr = new Intl.DateTimeFormat("fr-FR", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+  const changeFr = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 1, signDisplay: "exceptZero"});
+  const eurChangeFr = new Intl.NumberFormat("fr-FR", {style: "currency", currency: "EUR", maximumFractionDigits: 0, signDisplay: "exceptZero"});
 
   const state = {
     auth: null, user: null, charts: {}, tasks: new Map(), changed: new Set(), alerts: [],
-    live: null, liveRetry: 0, timers: {}
+    live: null, liveRetry: 0, timers: {},
+    reviews: [], reviewWeek: null, reviewFigures: new Map(), canGenerate: null
   };
 
   // ---------------------------------------------------------------- API
@@ -51,9 +55,12 @@
     }
   }
 
-  async function api(path) {
+  /** A call with the session's credentials; a refusal becomes an ApiError carrying the problem's detail. */
+  async function request(path, {method = "GET", body, accept = "application/json"} = {}) {
+    const headers = {"Authorization": "Basic " + state.auth, "Accept": accept};
+    if (body !== undefined) headers["Content-Type"] = "application/json";
     const response = await fetch(path, {
-      headers: {"Authorization": "Basic " + state.auth, "Accept": "application/json"},
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "omit", // no browser login prompt, no cookies: the header is the only credential
       cache: "no-store"
     });
@@ -65,7 +72,11 @@
       }
       throw new ApiError(response.status, detail);
     }
-    return response.json();
+    return response;
+  }
+
+  async function api(path, options) {
+    return (await request(path, options)).json();
   }
 
   function debounce(name, delay, action) {
@@ -127,6 +138,10 @@
 
   function start(user) {
     state.user = user;
+    state.reviewWeek = null;
+    state.canGenerate = null; // another user may be another role
+    $("review-generate").hidden = true;
+    delete $("reviews-section").dataset.canGenerate;
     $("who").textContent = user;
     $("login").hidden = true;
     $("session").hidden = false;
@@ -141,6 +156,7 @@
     loadBoard();
     loadAlerts();
     loadGrants();
+    loadReviews();
   }
 
   /** A panel the caller's role may not read is hidden (403), not shown as an error. */
@@ -150,6 +166,18 @@
       return true;
     }
     return false;
+  }
+
+  /** A panel's data, the panel shown; null when it cannot be read (hidden if the role may not read it). */
+  async function readPanel(sectionId, path) {
+    try {
+      const data = await api(path);
+      $(sectionId).hidden = false;
+      return data;
+    } catch (failure) {
+      if (!forbidden(failure, sectionId)) console.warn(sectionId, failure);
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------- KPI tiles
@@ -173,14 +201,8 @@
   }
 
   async function loadTiles() {
-    let values;
-    try {
-      values = await api("/api/kpis?current=true&dimension=overall&group=all&limit=500");
-    } catch (failure) {
-      if (!forbidden(failure, "kpis-section")) console.warn("KPIs", failure);
-      return;
-    }
-    $("kpis-section").hidden = false;
+    const values = await readPanel("kpis-section", "/api/kpis?current=true&dimension=overall&group=all&limit=500");
+    if (!values) return;
     const byKey = new Map(values.map((v) => [v.kpi + "|" + v.windowKind, v.value]));
     const box = $("kpi-tiles");
     box.replaceChildren(...TILES.map((tile) => {
@@ -353,13 +375,9 @@
   // ---------------------------------------------------------------- alerts
 
   async function loadAlerts() {
-    try {
-      state.alerts = await api("/api/sla-alerts?open=true&limit=100");
-    } catch (failure) {
-      if (!forbidden(failure, "alerts-section")) console.warn("alerts", failure);
-      return;
-    }
-    $("alerts-section").hidden = false;
+    const alerts = await readPanel("alerts-section", "/api/sla-alerts?open=true&limit=100");
+    if (!alerts) return;
+    state.alerts = alerts;
     renderAlerts();
   }
 
@@ -391,14 +409,8 @@
   // ---------------------------------------------------------------- access registry
 
   async function loadGrants() {
-    let grants;
-    try {
-      grants = await api("/api/access/grants?status=ACTIVE&limit=200");
-    } catch (failure) {
-      $("access-section").hidden = true; // ADMIN and AUDITOR only
-      return;
-    }
-    $("access-section").hidden = false;
+    const grants = await readPanel("access-section", "/api/access/grants?status=ACTIVE&limit=200"); // ADMIN, AUDITOR
+    if (!grants) return;
     const rows = grants.map((g) => {
       const row = document.createElement("tr");
       row.dataset.grantId = g.grantId;
@@ -410,6 +422,185 @@
     });
     $("grants").tBodies[0].replaceChildren(...rows);
     $("grants-empty").hidden = rows.length > 0;
+  }
+
+  // ---------------------------------------------------------------- weekly reviews
+
+  /**
+   * The weekly review's headline figures: a KPI of the week (with its change against the week before) or a count of
+   * the week's events, read from the review's JSON.
+   */
+  const REVIEW_FIGURES = [
+    {kpi: "throughput", label: "Tâches livrées", format: "count"},
+    {kpi: "on-time-rate", label: "Dans les délais", format: "percent"},
+    {id: "sla-breached", label: "Dépassements SLA", format: "count", read: (review) => review.sla.breached},
+    {id: "incidents", label: "Incidents signalés", format: "count", read: (review) => review.incidents.reported},
+    {kpi: "time-saved-hours", label: "Temps gagné", format: "hours"},
+    {kpi: "savings-eur", label: "Économies", format: "eur"}
+  ];
+
+  function weekLabel(weekStart) {
+    return "Semaine du " + longDayFr.format(new Date(weekStart + "T00:00:00Z"));
+  }
+
+  /** The Monday (UTC) of the last week that has ended: the week the server accepts to generate. */
+  function lastCompleteWeek(now) {
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const sinceMonday = (now.getUTCDay() + 6) % 7;
+    return new Date(today - (sinceMonday + 7) * 86400000).toISOString().slice(0, 10);
+  }
+
+  function formatChange(change, format) {
+    if (change === undefined || change === null) return "";
+    const shown = format === "percent" ? changeFr.format(change * 100) + " pts"
+        : format === "eur" ? eurChangeFr.format(change) : changeFr.format(change) + (format === "hours" ? " h" : "");
+    return shown + " vs sem. préc.";
+  }
+
+  function showReviewError(failure) {
+    const error = $("reviews-error");
+    error.textContent = failure ? (failure instanceof TypeError ? "Le service est injoignable." : failure.message) : "";
+    error.hidden = !failure;
+  }
+
+  async function loadReviews() {
+    const reviews = await readPanel("reviews-section", "/api/reviews/weekly?limit=52"); // KPI readers
+    if (!reviews) return;
+    state.reviews = reviews;
+    if (!reviews.some((r) => r.weekStart === state.reviewWeek)) state.reviewWeek = reviews.length ? reviews[0].weekStart : null;
+    renderReviews();
+    if (state.canGenerate === null) probeGenerate();
+  }
+
+  /**
+   * The page does not know the caller's roles: a POST without a week asks the server itself. An admin gets a 400
+   * (nothing is written), anyone else a 403.
+   */
+  async function probeGenerate() {
+    state.canGenerate = false;
+    try {
+      await request("/api/reviews/weekly", {method: "POST", body: {}});
+    } catch (failure) {
+      state.canGenerate = failure instanceof ApiError && failure.status === 400;
+    }
+    $("review-generate").hidden = !state.canGenerate;
+    $("reviews-section").dataset.canGenerate = String(state.canGenerate);
+  }
+
+  function renderReviews() {
+    const items = state.reviews.map((review) => {
+      const item = document.createElement("li");
+      const button = text("button", "review-item" + (review.weekStart === state.reviewWeek ? " selected" : ""), weekLabel(review.weekStart));
+      button.type = "button";
+      button.dataset.week = review.weekStart;
+      button.append(text("span", "sub", "générée le " + dateFr.format(new Date(review.generatedAt)) + " · révision " + review.revision));
+      button.addEventListener("click", () => { state.reviewWeek = review.weekStart; showReviewError(null); renderReviews(); });
+      item.append(button);
+      return item;
+    });
+    $("review-list").replaceChildren(...items);
+    $("reviews-count").textContent = items.length;
+    $("reviews-empty").hidden = items.length > 0;
+    const selected = state.reviews.find((r) => r.weekStart === state.reviewWeek);
+    $("review-detail").hidden = !selected;
+    if (selected) renderReview(selected);
+  }
+
+  async function renderReview(review) {
+    const detail = $("review-detail");
+    detail.dataset.week = review.weekStart;
+    $("review-title").textContent = weekLabel(review.weekStart) + " au " + longDayFr.format(new Date(review.weekEnd + "T00:00:00Z"));
+    $("review-meta").textContent = "révision " + review.revision + " · générée le " + dateFr.format(new Date(review.generatedAt))
+        + " par " + review.generatedBy;
+    const key = review.weekStart + "|" + review.revision;
+    let figures = state.reviewFigures.get(key);
+    if (!figures) {
+      try {
+        figures = await api(review.links.figures);
+      } catch (failure) {
+        showReviewError(failure);
+        return;
+      }
+      state.reviewFigures.set(key, figures);
+    }
+    if (detail.dataset.week !== review.weekStart) return; // another week was chosen meanwhile
+    const kpis = new Map((figures.kpis || []).map((k) => [k.kpi, k]));
+    $("review-figures").replaceChildren(...REVIEW_FIGURES.map((figure) => {
+      const kpi = figure.kpi ? kpis.get(figure.kpi) || {} : null;
+      const value = kpi ? kpi.value : figure.read(figures);
+      const element = document.createElement("div");
+      element.className = "figure" + (value === undefined || value === null ? " none" : "");
+      element.dataset.figure = figure.kpi || figure.id;
+      element.append(text("div", "label", figure.label), text("div", "value", formatValue(value, figure.format)),
+          text("div", "hint", kpi ? formatChange(kpi.change, figure.format) || "sem. préc. : —" : "dans la semaine"));
+      return element;
+    }));
+  }
+
+  function selectedReview() {
+    return state.reviews.find((r) => r.weekStart === state.reviewWeek);
+  }
+
+  async function openReviewHtml() {
+    const review = selectedReview();
+    if (!review) return;
+    showReviewError(null);
+    try {
+      const response = await request(review.links.html, {accept: "text/html, application/problem+json"});
+      const url = URL.createObjectURL(await response.blob());
+      const page = window.open(url, "_blank");
+      if (!page) {
+        URL.revokeObjectURL(url);
+        throw new Error("Le navigateur a bloqué l'ouverture de la revue : autorisez les fenêtres de ce site.");
+      }
+      // The blob: page inherits this page's Content-Security-Policy, which refuses the report's inline <style>; the
+      // same rules are handed to it as constructed style sheets, which the policy leaves to this origin's scripts.
+      page.addEventListener("load", () => {
+        page.document.adoptedStyleSheets = [...page.document.querySelectorAll("style")].map((style) => {
+          const sheet = new page.CSSStyleSheet();
+          sheet.replaceSync(style.textContent);
+          return sheet;
+        });
+        URL.revokeObjectURL(url);
+      }, {once: true});
+    } catch (failure) {
+      showReviewError(failure);
+    }
+  }
+
+  async function downloadReviewPdf() {
+    const review = selectedReview();
+    if (!review) return;
+    showReviewError(null);
+    const button = $("review-download-pdf");
+    try {
+      const response = await request(review.links.pdf, {accept: "application/pdf, application/problem+json"});
+      const named = /filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") || "");
+      const url = URL.createObjectURL(await response.blob());
+      const link = Object.assign(document.createElement("a"), {href: url, download: named ? named[1] : "revue-" + review.weekStart + ".pdf"});
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000); // the download reads the blob after the click returns
+      button.dataset.downloaded = review.weekStart;
+    } catch (failure) {
+      showReviewError(failure);
+    }
+  }
+
+  async function generateLastWeek() {
+    const button = $("review-generate");
+    button.disabled = true;
+    showReviewError(null);
+    try {
+      const generated = await api("/api/reviews/weekly", {method: "POST", body: {weekStart: lastCompleteWeek(new Date())}});
+      state.reviewWeek = generated.weekStart;
+      await loadReviews();
+    } catch (failure) {
+      showReviewError(failure);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   // ---------------------------------------------------------------- live updates (SSE over fetch)
@@ -546,6 +737,9 @@
     fillFilters();
     $("login-form").addEventListener("submit", login);
     $("logout").addEventListener("click", () => logout());
+    $("review-generate").addEventListener("click", generateLastWeek);
+    $("review-open-html").addEventListener("click", openReviewHtml);
+    $("review-download-pdf").addEventListener("click", downloadReviewPdf);
     state.auth = sessionStorage.getItem(AUTH_KEY);
     const user = sessionStorage.getItem(USER_KEY);
     if (state.auth && user) start(user); else logout();

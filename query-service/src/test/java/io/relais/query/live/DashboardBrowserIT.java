@@ -2,6 +2,8 @@ package io.relais.query.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relais.contract.Topics;
 import io.relais.contract.kpi.KpiValue;
 import io.relais.contract.kpi.Kpis;
@@ -20,13 +22,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +58,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; CI installs them):
  * a manager logs in, a new task appears on the board, its completion updates the row live (server-sent events, no
- * reload), an SLA alert shows in the alerts list. Leaves {@code target/dashboard-screenshots/dashboard.png}.
+ * reload), an SLA alert shows in the alerts list; an admin generates last week's review, reads its figures, downloads
+ * its PDF and opens its page; a viewer reads the reviews but cannot generate one. Leaves
+ * {@code target/dashboard-screenshots/dashboard.png} (and the admin's, the reviews', the viewer's).
  */
 class DashboardBrowserIT extends IntegrationTestSupport {
 
@@ -61,15 +69,17 @@ class DashboardBrowserIT extends IntegrationTestSupport {
             "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     @TempDir
     Path profile;
 
     private WebDriver browser;
     private WebDriverWait wait;
+    private Path downloads;
 
     @BeforeEach
-    void startBrowser() {
+    void startBrowser() throws IOException {
         // not a skip: a machine without the browser must not pass this test silently
         assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is missing at %s: install Debian's packages chromium and"
                 + " chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does it)", CHROMIUM).isTrue();
@@ -85,6 +95,9 @@ class DashboardBrowserIT extends IntegrationTestSupport {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1900",
                 "--lang=fr-FR");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -104,7 +117,9 @@ class DashboardBrowserIT extends IntegrationTestSupport {
     @Test
     void shouldShowANewTaskAndFollowItLive_whenAManagerOpensTheDashboard() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate lastWeek = lastCompleteWeek(now);
         seedKpis(now);
+        seedWeekKpis(lastWeek);
         seedBackgroundTasks(now);
         UUID id = UUID.randomUUID();
         try {
@@ -192,6 +207,70 @@ class DashboardBrowserIT extends IntegrationTestSupport {
             wait.until(page -> page.findElements(By.cssSelector("#grants tbody tr[data-grant-id='" + grantId + "']"))
                     .stream().findFirst().filter(WebElement::isDisplayed).orElse(null));
             screenshot("dashboard-admin.png");
+
+            // the weekly reviews: the admin generates last week's with the button
+            wait.until(ignored -> weekKpis(lastWeek).has(Kpis.THROUGHPUT));
+            wait.until(page -> "true".equals(page.findElement(By.id("reviews-section"))
+                    .getAttribute("data-can-generate")));
+            browser.findElement(By.id("review-generate")).click();
+            By listed = By.cssSelector("#review-list button[data-week='" + lastWeek + "']");
+            wait.until(page -> page.findElements(listed).stream().findFirst().filter(WebElement::isDisplayed)
+                    .orElse(null));
+            JsonNode review = entryOf(getAs("admin", "/api/reviews/weekly?limit=52").getBody(), lastWeek);
+            assertThat(review.get("generatedBy").asText()).isEqualTo("admin");
+            assertThat(Instant.parse(review.get("generatedAt").asText())).as("generated by the click").isAfter(now);
+            assertThat(browser.findElement(listed).getText()).contains("Semaine du " + FRENCH_DAY.format(lastWeek),
+                    "révision " + review.get("revision").asInt());
+            assertThat(browser.findElement(listed).getAttribute("class")).as("the newest week is shown")
+                    .contains("selected");
+
+            // its figures are the API's
+            JsonNode figures = getAs("admin", "/api/reviews/weekly/" + lastWeek).getBody();
+            JsonNode throughput = kpiOf(figures, Kpis.THROUGHPUT);
+            String shownThroughput = String.valueOf(throughput.get("value").asLong());
+            wait.until(page -> shownThroughput.equals(figureText(page, Kpis.THROUGHPUT, "value")));
+            assertThat(figureText(browser, Kpis.THROUGHPUT, "hint"))
+                    .isEqualTo("+" + throughput.get("change").asLong() + " vs sem. préc.");
+            assertThat(figureText(browser, "sla-breached", "value"))
+                    .isEqualTo(String.valueOf(figures.at("/sla/breached").asLong()));
+            screenshot("dashboard-reviews.png");
+
+            // the PDF: fetched with the credentials, downloaded from a blob URL, the very file the list fingerprints
+            browser.findElement(By.id("review-download-pdf")).click();
+            wait.until(page -> lastWeek.toString().equals(page.findElement(By.id("review-download-pdf"))
+                    .getAttribute("data-downloaded")));
+            Path pdf = downloads.resolve("relais-revue-hebdomadaire-" + lastWeek + ".pdf");
+            wait.until(ignored -> Files.exists(pdf) && review.get("pdfSha256").asText().equals(sha256(pdf)));
+
+            // the page: opened from a blob URL in a new window, styled despite the dashboard's CSP it inherits
+            String dashboardWindow = browser.getWindowHandle();
+            browser.findElement(By.id("review-open-html")).click();
+            String reportWindow = wait.until(page -> page.getWindowHandles().stream()
+                    .filter(handle -> !handle.equals(dashboardWindow)).findFirst().orElse(null));
+            browser.switchTo().window(reportWindow);
+            wait.until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
+                    "return document.readyState === 'complete' && document.adoptedStyleSheets.length > 0;")));
+            assertThat(browser.getCurrentUrl()).startsWith("blob:");
+            assertThat(browser.getTitle()).contains("Revue hebdomadaire");
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return getComputedStyle(document.querySelector('h1')).fontSize;"))
+                    .as("the report's own h1 rule (15pt), not the browser's").isEqualTo("20px");
+            browser.close();
+            browser.switchTo().window(dashboardWindow);
+
+            // a viewer reads the reviews but does not generate them
+            browser.findElement(By.id("logout")).click();
+            wait.until(page -> page.findElement(By.id("login-user")).isDisplayed());
+            browser.findElement(By.id("login-user")).sendKeys("victor");
+            browser.findElement(By.id("login-password")).sendKeys("demo-victor");
+            browser.findElement(By.id("login-submit")).click();
+            wait.until(page -> page.findElements(listed).stream().findFirst().filter(WebElement::isDisplayed)
+                    .orElse(null));
+            wait.until(page -> "false".equals(page.findElement(By.id("reviews-section"))
+                    .getAttribute("data-can-generate")));
+            assertThat(browser.findElement(By.id("review-generate")).isDisplayed()).isFalse();
+            wait.until(page -> shownThroughput.equals(figureText(page, Kpis.THROUGHPUT, "value")));
+            screenshot("dashboard-viewer.png");
         } catch (Throwable failure) {
             screenshot("failure.png");
             throw failure;
@@ -201,6 +280,69 @@ class DashboardBrowserIT extends IntegrationTestSupport {
     private static WebElement rowOf(WebDriver page, UUID id) {
         return page.findElements(By.cssSelector("#board tbody tr[data-task-id='" + id + "']")).stream().findFirst()
                 .orElse(null);
+    }
+
+    private static String figureText(WebDriver page, String figure, String part) {
+        return page.findElements(By.cssSelector("#review-figures [data-figure='" + figure + "'] ." + part)).stream()
+                .findFirst().map(WebElement::getText).orElse(null);
+    }
+
+    /** The Monday (UTC) of the last week that has ended, as the dashboard's button computes it. */
+    private static LocalDate lastCompleteWeek(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(1);
+    }
+
+    private static JsonNode entryOf(JsonNode list, LocalDate week) {
+        for (JsonNode entry : list) {
+            if (entry.get("weekStart").asText().equals(week.toString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No review of the week of " + week + " in " + list);
+    }
+
+    private static JsonNode kpiOf(JsonNode review, String kpi) {
+        for (JsonNode change : review.get("kpis")) {
+            if (change.get("kpi").asText().equals(kpi)) {
+                return change;
+            }
+        }
+        throw new AssertionError("No " + kpi + " in " + review);
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (Exception e) {
+            return null; // still being written
+        }
+    }
+
+    /** The KPIs of the week as the review reads them: the TRAILING_7D window that starts on its Monday. */
+    private JsonNode weekKpis(LocalDate week) {
+        Instant start = week.atStartOfDay(ZoneOffset.UTC).toInstant();
+        JsonNode values = getAs("admin", "/api/kpis?dimension=overall&group=all&windowKind=TRAILING_7D&from=" + start
+                + "&to=" + start.plus(Duration.ofDays(1))).getBody();
+        ObjectNode byKpi = ContractJson.mapper().createObjectNode();
+        values.forEach(value -> byKpi.set(value.get("kpi").asText(), value.get("value")));
+        return byKpi;
+    }
+
+    /** Last week's figures and the week before's, so that the review shows changes. */
+    private void seedWeekKpis(LocalDate week) throws Exception {
+        Map<String, double[]> thisAndBefore = Map.of(Kpis.THROUGHPUT, new double[] {37, 30},
+                Kpis.ON_TIME_RATE, new double[] {0.875, 0.8}, Kpis.TIME_SAVED, new double[] {12.5, 10},
+                Kpis.SAVINGS, new double[] {405, 270});
+        for (Map.Entry<String, double[]> kpi : thisAndBefore.entrySet()) {
+            for (int weeksBefore = 0; weeksBefore < 2; weeksBefore++) {
+                Instant start = week.minusWeeks(weeksBefore).atStartOfDay(ZoneOffset.UTC).toInstant();
+                KpiValue value = new KpiValue(kpi.getKey(), Kpis.OVERALL, Kpis.ALL, start,
+                        start.plus(Duration.ofDays(7)), kpi.getValue()[weeksBefore], WindowKind.TRAILING_7D);
+                text().send(new ProducerRecord<>(Topics.KPIS.name(), value.key(),
+                        ContractJson.mapper().writeValueAsString(value))).get();
+            }
+        }
     }
 
     private void publish(UUID id, io.cloudevents.CloudEvent event) throws Exception {
