@@ -55,6 +55,9 @@ import java.util.TreeSet;
  *       them would send every past event to every receiver again. The webhook listeners have their own consumer group
  *       ({@code <group>-webhooks}), which a rebuild neither stops nor resets (it only touches the groups of the
  *       listeners above).</li>
+ *   <li>{@code webhook_delivery_key} (outbound webhooks): every (subscription, event id) ever recorded, outliving the
+ *       purged deliveries; the webhooks' dedup key, what keeps an event read again from being sent again. Emptying it
+ *       would re-arm every purged event for sending; no topic holds it.</li>
  *   <li>{@code personal_data_key}: the key store belongs to the command database (read here through its own
  *       read-only connection); it only exists in this database in tests. Never touched: destroying or restoring keys
  *       is erasure's business, not a rebuild's.</li>
@@ -97,7 +100,7 @@ final class ProjectionTables {
     /** Known, deliberately neither emptied nor checksummed (see the class comment). */
     static final Set<String> KEPT = Set.of("audit_denied_attempt", "security_event", "flyway_schema_history",
             "personal_data_key", "export_job", "weekly_review", "scheduled_tasks", "webhook_subscription",
-            "webhook_delivery", "webhook_attempt");
+            "webhook_delivery", "webhook_attempt", "webhook_delivery_key");
 
     /** Per table, the columns the checksums leave out (see the class comment). */
     static final Map<String, Set<String>> EXCLUDED_COLUMNS = Map.of(

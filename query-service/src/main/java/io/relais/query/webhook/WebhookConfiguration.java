@@ -51,6 +51,11 @@ class WebhookConfiguration {
             return new WebhookDispatcher(repository, properties, clock);
         }
 
+        @Bean
+        WebhookRetention webhookRetention(WebhookRepository repository, WebhookProperties properties, Clock clock) {
+            return new WebhookRetention(repository, properties, clock);
+        }
+
         @Bean(CLOUD_EVENT_LISTENER_FACTORY)
         ConcurrentKafkaListenerContainerFactory<String, CloudEvent> webhookCloudEventListenerFactory(
                 ProjectionKafkaSupport kafka, ProjectionKafkaProperties retries) {

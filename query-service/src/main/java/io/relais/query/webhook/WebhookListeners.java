@@ -10,7 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * projection rebuild resets only the projections' groups, never this one, so a rebuild re-sends nothing), and records
  * one delivery per matching active subscription (the outbox, {@link WebhookRepository#record}). The offset is
  * committed after each record, once that transaction committed: a crash in between re-reads the record, whose rows
- * are then found by their unique key (subscription, event id). So every event is recorded, once.
+ * are then found by their key (subscription, event id), which outlives the delivery's purge ({@link WebhookRetention}).
+ * So every event is recorded, once.
  */
 class WebhookListeners {
 

@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param backoffInitial    pause after the first failed attempt ({@code RELAIS_WEBHOOKS_BACKOFF_INITIAL})
  * @param backoffMultiplier growth of the pause after each further failure ({@code RELAIS_WEBHOOKS_BACKOFF_MULTIPLIER})
  * @param backoffMax        longest pause between two attempts ({@code RELAIS_WEBHOOKS_BACKOFF_MAX})
+ * @param retention         how long a delivered delivery and its attempts are kept after its delivery
+ *                          ({@code RELAIS_WEBHOOKS_RETENTION}); pending and dead ones are kept until settled
+ * @param purgeInterval     how often the deliveries older than that are purged ({@code RELAIS_WEBHOOKS_PURGE_INTERVAL})
  */
 @ConfigurationProperties("relais.webhooks")
 public record WebhookProperties(Boolean enabled, Duration pollInterval, Integer batchSize, Duration timeout,
                                 Integer maxAttempts, Duration backoffInitial, Double backoffMultiplier,
-                                Duration backoffMax) {
+                                Duration backoffMax, Duration retention, Duration purgeInterval) {
 
     public WebhookProperties {
         enabled = enabled == null || enabled;
@@ -30,6 +33,8 @@ public record WebhookProperties(Boolean enabled, Duration pollInterval, Integer 
         backoffInitial = positive(backoffInitial, Duration.ofSeconds(30));
         backoffMultiplier = backoffMultiplier == null || backoffMultiplier < 1 ? 4.0 : backoffMultiplier;
         backoffMax = positive(backoffMax, Duration.ofHours(6));
+        retention = positive(retention, Duration.ofDays(30));
+        purgeInterval = positive(purgeInterval, Duration.ofHours(1));
     }
 
     /** The back-off these settings describe. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The subscriptions, their deliveries (the outbox) and every attempt, in PostgreSQL (Flyway V9). */
+/** The subscriptions, their deliveries (the outbox), every attempt and the dedup keys, in PostgreSQL (V9, V11). */
 @Repository
 class WebhookRepository {
 
@@ -97,7 +97,8 @@ class WebhookRepository {
     /**
      * Records the event ({@code event} is only built if someone asks for {@code type}) for every active subscription that asks for its type, in one transaction, before the
      * listener returns and the record's offset is committed. A record read again (a crash before the commit, a
-     * rebalance, the same event published twice) finds its rows and adds none.
+     * rebalance, the same event published twice, the group's offsets lost) finds its keys in
+     * {@code webhook_delivery_key} and adds nothing, even once its delivery was purged ({@link #purgeDelivered}).
      *
      * @return how many deliveries were added
      */
@@ -112,11 +113,19 @@ class WebhookRepository {
             WebhookEvent delivered = event.get();
             int count = 0;
             for (ActiveSubscription subscription : subscribers) {
+                // the key first, in the same statement: a concurrent reader of the same record waits for it, then
+                // finds it and records nothing
                 count += jdbc.sql("""
+                                WITH new_key AS (
+                                    INSERT INTO webhook_delivery_key (subscription_id, event_id, recorded_at)
+                                    VALUES (:subscription, :eventId, :at)
+                                    ON CONFLICT DO NOTHING
+                                    RETURNING subscription_id)
                                 INSERT INTO webhook_delivery (delivery_id, subscription_id, event_id, event_type, body,
                                     source_topic, source_partition, source_offset, status, created_at, next_attempt_at)
-                                VALUES (:delivery, :subscription, :eventId, :type, :body, :topic, :partition, :offset,
-                                        'PENDING', :at, :at)
+                                SELECT :delivery, subscription_id, :eventId, :type, :body, :topic, :partition, :offset,
+                                       'PENDING', :at, :at
+                                FROM new_key
                                 ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING""")
                         .param("delivery", UUID.randomUUID()).param("subscription", subscription.id())
                         .param("eventId", delivered.id()).param("type", delivered.type())
@@ -207,6 +216,36 @@ class WebhookRepository {
                     .param("id", deliveryId)
                     .update();
         });
+    }
+
+    // --- retention
+
+    /**
+     * Deletes up to {@code limit} deliveries DELIVERED before {@code deliveredBefore}, the oldest first, with their
+     * attempts (ON DELETE CASCADE), in one statement: a bounded batch, so a large purge never holds many row locks for
+     * long. Their dedup keys stay in {@code webhook_delivery_key} (written here too, for a row recorded without one).
+     * PENDING and DEAD deliveries are never purged. SKIP LOCKED: concurrent purges (several instances) take different
+     * rows.
+     *
+     * @return how many deliveries were deleted
+     */
+    int purgeDelivered(Instant deliveredBefore, int limit) {
+        return jdbc.sql("""
+                        WITH purged AS (
+                            DELETE FROM webhook_delivery WHERE delivery_id IN (
+                                SELECT delivery_id FROM webhook_delivery
+                                WHERE status = 'DELIVERED' AND delivered_at < :before
+                                ORDER BY delivered_at
+                                LIMIT :limit
+                                FOR UPDATE SKIP LOCKED)
+                            RETURNING subscription_id, event_id, created_at),
+                        kept AS (
+                            INSERT INTO webhook_delivery_key (subscription_id, event_id, recorded_at)
+                            SELECT subscription_id, event_id, created_at FROM purged
+                            ON CONFLICT DO NOTHING)
+                        SELECT count(*) FROM purged""")
+                .param("before", Timestamp.from(deliveredBefore)).param("limit", limit)
+                .query(Integer.class).single();
     }
 
     // --- what administrators see
