@@ -98,8 +98,8 @@
     error.hidden = true;
     state.auth = encode(user, password);
     try {
-      // any answer but 401 means the credentials are good (a 403 only says this role does not read tasks)
-      const response = await fetch("/api/tasks?limit=1", {
+      // GET /api/me answers any authenticated caller: a 401 is the only refusal of good-looking credentials
+      const response = await fetch("/api/me", {
         headers: {"Authorization": "Basic " + state.auth, "Accept": "application/json"}, credentials: "omit", cache: "no-store"
       });
       if (response.status === 401) {
@@ -469,19 +469,17 @@
     state.reviews = reviews;
     if (!reviews.some((r) => r.weekStart === state.reviewWeek)) state.reviewWeek = reviews.length ? reviews[0].weekStart : null;
     renderReviews();
-    if (state.canGenerate === null) probeGenerate();
+    if (state.canGenerate === null) showGenerateToAdmins();
   }
 
-  /**
-   * The page does not know the caller's roles: a POST without a week asks the server itself. An admin gets a 400
-   * (nothing is written), anyone else a 403.
-   */
-  async function probeGenerate() {
+  /** Only an admin generates a week: the page asks the server for the caller's roles (GET /api/me). */
+  async function showGenerateToAdmins() {
     state.canGenerate = false;
     try {
-      await request("/api/reviews/weekly", {method: "POST", body: {}});
+      const caller = await api("/api/me");
+      state.canGenerate = (caller.roles || []).includes("ADMIN");
     } catch (failure) {
-      state.canGenerate = failure instanceof ApiError && failure.status === 400;
+      state.canGenerate = false;
     }
     $("review-generate").hidden = !state.canGenerate;
     $("reviews-section").dataset.canGenerate = String(state.canGenerate);
