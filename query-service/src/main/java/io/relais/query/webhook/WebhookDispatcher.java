@@ -11,13 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Sends the due deliveries: every {@code poll-interval} it claims up to {@code batch-size} of them
@@ -28,7 +25,7 @@ import org.springframework.context.SmartLifecycle;
  * database gone) is sent again once its lease ran out, with the same {@code webhook-id}. Deliveries are not ordered,
  * not even per subscription: retries pass each other.
  */
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
@@ -40,9 +37,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookBackoff backoff;
     private final Clock clock;
     private final HttpClient http;
-    private volatile ScheduledExecutorService scheduler;
 
     WebhookDispatcher(WebhookRepository repository, WebhookProperties properties, Clock clock) {
+        // the batch in flight finishes and is recorded, so that a restart re-sends nothing it need not
+        super("webhook-dispatcher", properties.pollInterval(), properties.timeout().multipliedBy(2).plusSeconds(5));
         this.repository = repository;
         this.properties = properties;
         this.backoff = properties.backoff();
@@ -54,49 +52,11 @@ class WebhookDispatcher implements SmartLifecycle {
                 .build();
     }
 
-    @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "webhook-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::dispatchAll, 0, properties.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    /** Lets the batch in flight finish and be recorded, so that a restart re-sends nothing it need not. */
-    @Override
-    public synchronized void stop() {
-        ScheduledExecutorService stopping = scheduler;
-        scheduler = null;
-        if (stopping == null) {
-            return;
-        }
-        stopping.shutdown();
-        try {
-            if (!stopping.awaitTermination(properties.timeout().multipliedBy(2).plusSeconds(5).toMillis(),
-                    TimeUnit.MILLISECONDS)) {
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            stopping.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
-    }
-
     /** Batches until fewer than a full batch is due (a backlog drains without waiting for the next poll). */
-    private void dispatchAll() {
+    @Override
+    void runOnce() {
         try {
-            while (isRunning() && dispatchDue() == properties.batchSize()) {
+            while (!stopping() && dispatchDue() == properties.batchSize()) {
                 // next batch
             }
         } catch (RuntimeException failure) {

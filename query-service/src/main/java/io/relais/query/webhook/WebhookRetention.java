@@ -1,13 +1,10 @@
 package io.relais.query.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Purges what was delivered long ago: at start, then every {@code purge-interval}, the deliveries DELIVERED more than
@@ -16,7 +13,7 @@ import org.springframework.context.SmartLifecycle;
  * ones wait for an administrator: neither is ever purged. The dedup key of a purged delivery stays, so an event read
  * again later (the {@code -webhooks} group's offsets lost, the topics keep every record) is not sent again.
  */
-class WebhookRetention implements SmartLifecycle {
+class WebhookRetention extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRetention.class);
     /** Rows per statement (and transaction): a large purge takes many short locks, never a long one. */
@@ -26,14 +23,14 @@ class WebhookRetention implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final int batchSize;
-    private volatile ScheduledExecutorService scheduler;
-    private volatile boolean stopping;
 
     WebhookRetention(WebhookRepository repository, WebhookProperties properties, Clock clock) {
         this(repository, properties, clock, BATCH);
     }
 
     WebhookRetention(WebhookRepository repository, WebhookProperties properties, Clock clock, int batchSize) {
+        // a batch is one short statement: the one in flight ends well within the wait
+        super("webhook-retention", properties.purgeInterval(), Duration.ofSeconds(30));
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
@@ -41,46 +38,7 @@ class WebhookRetention implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        stopping = false;
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "webhook-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::purgeOnSchedule, 0, properties.purgeInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    /** Lets the batch in flight finish (one short statement); the next batches wait for the next start. */
-    @Override
-    public synchronized void stop() {
-        ScheduledExecutorService running = scheduler;
-        scheduler = null;
-        if (running == null) {
-            return;
-        }
-        stopping = true;
-        running.shutdown();
-        try {
-            if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
-                running.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            running.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
-    }
-
-    private void purgeOnSchedule() {
+    void runOnce() {
         try {
             purge();
         } catch (RuntimeException failure) {
@@ -102,7 +60,7 @@ class WebhookRetention implements SmartLifecycle {
         do {
             batch = repository.purgeDelivered(deliveredBefore, batchSize);
             purged += batch;
-        } while (batch == batchSize && !stopping);
+        } while (batch == batchSize && !stopping());
         if (purged > 0) {
             log.info("Webhook retention: purged {} deliveries delivered before {}", purged, deliveredBefore);
         }
