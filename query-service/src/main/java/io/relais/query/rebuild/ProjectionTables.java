@@ -58,6 +58,10 @@ import java.util.TreeSet;
  *   <li>{@code webhook_delivery_key} (outbound webhooks): every (subscription, event id) ever recorded, outliving the
  *       purged deliveries; the webhooks' dedup key, what keeps an event read again from being sent again. Emptying it
  *       would re-arm every purged event for sending; no topic holds it.</li>
+ *   <li>{@code webhook_subscription_start} (outbound webhooks): where each subscription starts, the topics' end offsets
+ *       when it was created (no backfill). Configuration of the subscriptions, not a projection: no topic holds it, and
+ *       without it a subscription would receive the history before its creation whenever the {@code -webhooks} group
+ *       reads the topics again.</li>
  *   <li>{@code personal_data_key}: the key store belongs to the command database (read here through its own
  *       read-only connection); it only exists in this database in tests. Never touched: destroying or restoring keys
  *       is erasure's business, not a rebuild's.</li>
@@ -100,7 +104,7 @@ final class ProjectionTables {
     /** Known, deliberately neither emptied nor checksummed (see the class comment). */
     static final Set<String> KEPT = Set.of("audit_denied_attempt", "security_event", "flyway_schema_history",
             "personal_data_key", "export_job", "weekly_review", "scheduled_tasks", "webhook_subscription",
-            "webhook_delivery", "webhook_attempt", "webhook_delivery_key");
+            "webhook_delivery", "webhook_attempt", "webhook_delivery_key", "webhook_subscription_start");
 
     /** Per table, the columns the checksums leave out (see the class comment). */
     static final Map<String, Set<String>> EXCLUDED_COLUMNS = Map.of(

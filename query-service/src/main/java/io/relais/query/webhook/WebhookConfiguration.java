@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -35,6 +36,12 @@ class WebhookConfiguration {
     CreatedResponses webhookCreatedResponses() {
         return new CreatedResponses().add("POST", "/api/webhooks/subscriptions",
                 "The subscription, with its signing secret (shown only this once); Location: where it is read");
+    }
+
+    /** Outside {@link Delivery}: subscriptions are created, and so start somewhere, even while delivery is off. */
+    @Bean
+    WebhookStartOffsets webhookStartOffsets(KafkaAdmin kafkaAdmin, WebhookProperties properties) {
+        return new WebhookStartOffsets(kafkaAdmin, properties.brokerTimeout());
     }
 
     @Configuration

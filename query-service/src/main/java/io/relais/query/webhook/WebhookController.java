@@ -1,6 +1,7 @@
 package io.relais.query.webhook;
 
 import io.relais.websupport.security.ActorResolver;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,18 +35,26 @@ class WebhookController {
 
     private final WebhookRepository repository;
     private final ActorResolver actors;
+    private final WebhookStartOffsets startOffsets;
     private final Clock clock;
 
-    WebhookController(WebhookRepository repository, ActorResolver actors, Clock clock) {
+    WebhookController(WebhookRepository repository, ActorResolver actors, WebhookStartOffsets startOffsets,
+                      Clock clock) {
         this.repository = repository;
+        this.startOffsets = startOffsets;
         this.actors = actors;
         this.clock = clock;
     }
 
     /**
-     * 201 with the subscription and its signing secret, shown this once (it can be rotated). It receives the events
-     * read from the topics from now on (no backfill).
+     * 201 with the subscription and its signing secret, shown this once (it can be rotated); where it starts, see
+     * {@link WebhookStartOffsets} and {@link WebhookRepository#insertSubscription}.
      */
+    @Operation(summary = "Create a subscription", description = """
+            It receives exactly the events appended to the topics after its creation, never the history: its starting \
+            point is the end of each partition of relais.tasks.v1, relais.access.v1 and relais.sla-alerts.v1, asked \
+            of Kafka now. 503 temporarily-unavailable (Retry-After) if Kafka does not answer within \
+            RELAIS_WEBHOOKS_BROKER_TIMEOUT: nothing was written.""")
     @PostMapping("/subscriptions")
     ResponseEntity<SubscriptionWithSecret> create(@Valid @RequestBody SubscriptionRequest request) {
         URI url = checkedUrl(request.url());
@@ -58,7 +67,8 @@ class WebhookController {
         UUID id = UUID.randomUUID();
         String secret = WebhookSignatures.newSecret();
         repository.insertSubscription(id, request.name().strip(), url, eventTypes, secret,
-                request.active() == null || request.active(), actors.require().name(), clock.instant());
+                request.active() == null || request.active(), actors.require().name(), clock.instant(),
+                startOffsets::endOffsets);
         return ResponseEntity.created(URI.create("/api/webhooks/subscriptions/" + id))
                 .body(SubscriptionWithSecret.of(subscription(id), secret));
     }

@@ -4,6 +4,7 @@ import io.relais.websupport.problem.ProblemTypes;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -47,6 +48,18 @@ final class WebhookProblems {
                         + "(e.g. relais.task.incident-reported.v1, relais.sla-alert.breached.v1) or families "
                         + String.join(", ", WebhookEventTypes.FAMILIES) + " (README, \"Webhooks\")");
         problem.getBody().setProperty("unknownEventTypes", unknown);
+        return problem;
+    }
+
+    /**
+     * 503: the broker did not say where the new subscription starts (its topics' end offsets); nothing was written.
+     * Retry-After as for an unreachable database.
+     */
+    static ErrorResponseException brokerUnavailable() {
+        ErrorResponseException problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                "Service Unavailable", "Kafka did not answer: the subscription's starting point (the end of the "
+                        + "topics it reads) is unknown, so nothing was written. Retry later.");
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
         return problem;
     }
 

@@ -18,11 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention         how long a delivered delivery and its attempts are kept after its delivery
  *                          ({@code RELAIS_WEBHOOKS_RETENTION}); pending and dead ones are kept until settled
  * @param purgeInterval     how often the deliveries older than that are purged ({@code RELAIS_WEBHOOKS_PURGE_INTERVAL})
+ * @param brokerTimeout     how long creating a subscription waits for Kafka to tell where the subscription starts (the
+ *                          end offsets of its topics) before it is refused with 503
+ *                          ({@code RELAIS_WEBHOOKS_BROKER_TIMEOUT})
  */
 @ConfigurationProperties("relais.webhooks")
 public record WebhookProperties(Boolean enabled, Duration pollInterval, Integer batchSize, Duration timeout,
                                 Integer maxAttempts, Duration backoffInitial, Double backoffMultiplier,
-                                Duration backoffMax, Duration retention, Duration purgeInterval) {
+                                Duration backoffMax, Duration retention, Duration purgeInterval,
+                                Duration brokerTimeout) {
 
     public WebhookProperties {
         enabled = enabled == null || enabled;
@@ -35,6 +39,7 @@ public record WebhookProperties(Boolean enabled, Duration pollInterval, Integer 
         backoffMax = positive(backoffMax, Duration.ofHours(6));
         retention = positive(retention, Duration.ofDays(30));
         purgeInterval = positive(purgeInterval, Duration.ofHours(1));
+        brokerTimeout = positive(brokerTimeout, Duration.ofSeconds(5));
     }
 
     /** The back-off these settings describe. */

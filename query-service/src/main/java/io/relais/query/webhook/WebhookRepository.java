@@ -9,15 +9,20 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The subscriptions, their deliveries (the outbox), every attempt and the dedup keys, in PostgreSQL (V9, V11). */
+/**
+ * The subscriptions and where each starts, their deliveries (the outbox), every attempt and the dedup keys, in
+ * PostgreSQL (V9, V11, V12).
+ */
 @Repository
 class WebhookRepository {
 
@@ -44,6 +49,11 @@ class WebhookRepository {
             + "attempts, created_at, next_attempt_at, last_attempt_at, last_response_code, last_error, delivered_at, "
             + "dead_at";
     private static final int ERROR_LENGTH = 500;
+    /**
+     * The PostgreSQL advisory lock between creating a subscription (exclusive) and recording deliveries (shared), see
+     * {@link #insertSubscription}; transaction-scoped, so never left held.
+     */
+    private static final String START_LOCK = "hashtext('relais.webhook_subscription_start')";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -55,16 +65,34 @@ class WebhookRepository {
 
     // --- subscriptions
 
+    /**
+     * The subscription and where it starts, in one transaction: {@code startOffsets} (the topics' end offsets, asked of
+     * the broker) is called inside it, so that if it fails nothing is written. Meanwhile this transaction holds
+     * {@link #START_LOCK} exclusively, and {@link #record} shares it: a record the listeners are recording now waits
+     * or is waited for, and one at or past a start offset (readable only after the broker answered) is recorded after
+     * this commit, hence for this subscription. Without it, such a record read in the window between the broker's
+     * answer and this commit would be missed.
+     */
     void insertSubscription(UUID id, String name, URI url, List<String> eventTypes, String secret, boolean active,
-                            String createdBy, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO webhook_subscription (subscription_id, name, url, event_types, secret, active,
-                                                          created_by, created_at, updated_at)
-                        VALUES (:id, :name, :url, :types, :secret, :active, :by, :at, :at)""")
-                .param("id", id).param("name", name).param("url", url.toString())
-                .param("types", eventTypes.toArray(String[]::new)).param("secret", secret).param("active", active)
-                .param("by", createdBy).param("at", Timestamp.from(at))
-                .update();
+                            String createdBy, Instant at, Supplier<Map<TopicPartition, Long>> startOffsets) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(" + START_LOCK + ")").query((row, n) -> 1).single();
+            Map<TopicPartition, Long> starts = startOffsets.get();
+            jdbc.sql("""
+                            INSERT INTO webhook_subscription (subscription_id, name, url, event_types, secret, active,
+                                                              created_by, created_at, updated_at)
+                            VALUES (:id, :name, :url, :types, :secret, :active, :by, :at, :at)""")
+                    .param("id", id).param("name", name).param("url", url.toString())
+                    .param("types", eventTypes.toArray(String[]::new)).param("secret", secret).param("active", active)
+                    .param("by", createdBy).param("at", Timestamp.from(at))
+                    .update();
+            starts.forEach((partition, offset) -> jdbc.sql("""
+                            INSERT INTO webhook_subscription_start (subscription_id, topic, partition, start_offset)
+                            VALUES (:id, :topic, :partition, :offset)""")
+                    .param("id", id).param("topic", partition.topic()).param("partition", partition.partition())
+                    .param("offset", offset)
+                    .update());
+        });
     }
 
     Optional<SubscriptionView> subscription(UUID id) {
@@ -99,12 +127,16 @@ class WebhookRepository {
      * listener returns and the record's offset is committed. A record read again (a crash before the commit, a
      * rebalance, the same event published twice, the group's offsets lost) finds its keys in
      * {@code webhook_delivery_key} and adds nothing, even once its delivery was purged ({@link #purgeDelivered}).
+     * A subscription never gets a record below its start offset in that partition ({@code webhook_subscription_start},
+     * V12): the record was on the topic before the subscription was created, and is only read again because the
+     * group's offsets were lost. One created before V12 has no start offsets, only its keys.
      *
      * @return how many deliveries were added
      */
     int record(String type, Supplier<WebhookEvent> event, String topic, int partition, long offset, Instant at) {
         Integer added = transaction.execute(status -> {
-            List<ActiveSubscription> subscribers = activeSubscriptions().stream()
+            jdbc.sql("SELECT pg_advisory_xact_lock_shared(" + START_LOCK + ")").query((row, n) -> 1).single();
+            List<ActiveSubscription> subscribers = activeSubscriptions(topic, partition, offset).stream()
                     .filter(subscription -> WebhookEventTypes.anyMatches(subscription.eventTypes(), type))
                     .toList();
             if (subscribers.isEmpty()) {
@@ -139,8 +171,15 @@ class WebhookRepository {
         return added == null ? 0 : added;
     }
 
-    private List<ActiveSubscription> activeSubscriptions() {
-        return jdbc.sql("SELECT subscription_id, event_types FROM webhook_subscription WHERE active")
+    /** The active subscriptions created before the record at {@code offset} of {@code topic}-{@code partition}. */
+    private List<ActiveSubscription> activeSubscriptions(String topic, int partition, long offset) {
+        return jdbc.sql("""
+                        SELECT subscription_id, event_types FROM webhook_subscription s
+                        WHERE active AND NOT EXISTS (
+                            SELECT 1 FROM webhook_subscription_start start
+                            WHERE start.subscription_id = s.subscription_id AND start.topic = :topic
+                              AND start.partition = :partition AND start.start_offset > :offset)""")
+                .param("topic", topic).param("partition", partition).param("offset", offset)
                 .query((row, n) -> new ActiveSubscription(row.getObject(1, UUID.class), strings(row.getArray(2))))
                 .list();
     }

@@ -33,7 +33,8 @@ class WebhookBackoffTest {
 
     @Test
     void shouldDefaultEverySetting_whenNoneIsGiven() {
-        WebhookProperties defaults = new WebhookProperties(null, null, null, null, null, null, null, null, null, null);
+        WebhookProperties defaults = new WebhookProperties(null, null, null, null, null, null, null, null, null, null,
+                null);
 
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.maxAttempts()).isEqualTo(8);
@@ -41,5 +42,6 @@ class WebhookBackoffTest {
         assertThat(defaults.backoff()).isEqualTo(new WebhookBackoff(Duration.ofSeconds(30), 4.0, Duration.ofHours(6)));
         assertThat(defaults.retention()).isEqualTo(Duration.ofDays(30));
         assertThat(defaults.purgeInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(defaults.brokerTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 }

@@ -38,7 +38,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -434,6 +439,57 @@ class WebhookDeliveryIT {
                 WebhookSignatures.DEFAULT_TOLERANCE)).as("the old secret signs nothing any more").isFalse();
     }
 
+    /**
+     * The group's committed offsets lost (here deleted; in production dropped by the broker after
+     * offsets.retention.minutes, or a new group id, or a reset): it starts over from the first record of each topic
+     * (auto-offset-reset earliest). A subscription created meanwhile gets only what was appended after its creation; an
+     * older one gets nothing twice (its keys).
+     */
+    @Test
+    void shouldSendANewSubscriptionOnlyTheRecordsAppendedAfterItsCreation_whenTheWebhookGroupReadsTheTopicsAgain()
+            throws Exception {
+        receiver.stubFor(post(urlEqualTo("/crm")).willReturn(aResponse().withStatus(200)));
+        JsonNode existing = subscribe("CRM sync", "/crm", List.of("relais.task.*"));
+        UUID taskId = UUID.randomUUID();
+        CloudEvent e0 = TaskEvents.started(taskId, 2, AT);
+        cloudEvents.send(Topics.TASKS.name(), taskId.toString(), e0).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> byEventId(received("/crm")).containsKey(e0.getId()));
+
+        JsonNode everything = subscribe("Zapier: everything", "/zapier", List.of("relais.*"));
+        CloudEvent e1 = TaskEvents.completed(taskId, 3, 20, AT.plusSeconds(60));
+        cloudEvents.send(Topics.TASKS.name(), taskId.toString(), e1).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> byEventId(received("/crm")).containsKey(e1.getId())
+                && byEventId(received("/zapier")).containsKey(e1.getId()));
+
+        String webhookGroup = service.getEnvironment().getRequiredProperty("spring.kafka.consumer.group-id")
+                + "-webhooks";
+        service.close();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            // retried while the coordinator still counts the closed service's consumers as members
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+                admin.deleteConsumerGroups(List.of(webhookGroup)).all().get();
+                return true;
+            });
+            assertThat(admin.listConsumerGroupOffsets(webhookGroup).partitionsToOffsetAndMetadata().get())
+                    .as("no committed offset left: the group starts from the first records").isEmpty();
+            startService();
+
+            await().atMost(Duration.ofSeconds(90)).until(() -> readToTheEnd(admin, webhookGroup));
+        }
+        // the dispatcher polls every 100 ms: what the re-read recorded is sent (or still pending) by now
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(everything, "PENDING").isEmpty()
+                && deliveries(existing, "PENDING").isEmpty());
+        assertThat(received("/zapier")).extracting(request -> request.getHeader("webhook-id"))
+                .as("only what was appended after its creation, not the history read again")
+                .containsExactly(e1.getId());
+        assertThat(deliveries(everything, null)).extracting(delivery -> delivery.get("eventId").asText())
+                .containsExactly(e1.getId());
+        assertThat(received("/crm")).extracting(request -> request.getHeader("webhook-id"))
+                .as("the older subscription: each once, read twice").containsExactlyInAnyOrder(e0.getId(), e1.getId());
+        assertThat(deliveries(existing, null)).hasSize(2);
+    }
+
     // --- helpers
 
     private static void startService() {
@@ -448,6 +504,19 @@ class WebhookDeliveryIT {
                 "relais.webhooks.backoff-max=1s");
         int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+    }
+
+    /** The group has committed, on every partition of the topics the webhooks read, the partition's end. */
+    private static boolean readToTheEnd(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        admin.describeTopics(WebhookStartOffsets.TOPICS).allTopicNames().get().values().forEach(topic ->
+                topic.partitions().forEach(partition -> latest.put(
+                        new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                || committed.get(end.getKey()) != null
+                && committed.get(end.getKey()).offset() >= end.getValue().offset());
     }
 
     private static <V> KafkaTemplate<String, V> template(Serializer<V> values) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
@@ -147,13 +148,13 @@ class WebhookRetentionIT {
     }
 
     private static WebhookProperties properties(Duration purgeInterval) {
-        return new WebhookProperties(true, null, null, null, null, null, null, null, RETENTION, purgeInterval);
+        return new WebhookProperties(true, null, null, null, null, null, null, null, RETENTION, purgeInterval, null);
     }
 
     private static UUID subscribe() {
         UUID id = UUID.randomUUID();
         repository.insertSubscription(id, "CRM sync", URI.create("http://127.0.0.1:9/crm"), List.of("relais.task.*"),
-                "whsec_test", true, "admin", NOW.minus(Duration.ofDays(365)));
+                "whsec_test", true, "admin", NOW.minus(Duration.ofDays(365)), Map::of);
         return id;
     }
 
