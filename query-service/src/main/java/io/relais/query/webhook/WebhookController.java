@@ -36,12 +36,14 @@ class WebhookController {
     private final WebhookRepository repository;
     private final ActorResolver actors;
     private final WebhookStartOffsets startOffsets;
+    private final WebhookAddresses addresses;
     private final Clock clock;
 
     WebhookController(WebhookRepository repository, ActorResolver actors, WebhookStartOffsets startOffsets,
-                      Clock clock) {
+                      WebhookProperties properties, Clock clock) {
         this.repository = repository;
         this.startOffsets = startOffsets;
+        this.addresses = properties.addresses();
         this.actors = actors;
         this.clock = clock;
     }
@@ -58,6 +60,9 @@ class WebhookController {
     @PostMapping("/subscriptions")
     ResponseEntity<SubscriptionWithSecret> create(@Valid @RequestBody SubscriptionRequest request) {
         URI url = checkedUrl(request.url());
+        addresses.refusal(url).ifPresent(why -> {
+            throw WebhookProblems.invalidUrl(request.url(), why);
+        });
         List<String> eventTypes = List.copyOf(new LinkedHashSet<>(request.eventTypes().stream()
                 .map(String::strip).toList()));
         List<String> unknown = WebhookEventTypes.unknown(eventTypes);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ class WebhookDispatcher extends PeriodicWork {
     private final WebhookRepository repository;
     private final WebhookProperties properties;
     private final WebhookBackoff backoff;
+    private final WebhookAddresses addresses;
     private final Clock clock;
     private final HttpClient http;
 
@@ -44,6 +46,7 @@ class WebhookDispatcher extends PeriodicWork {
         this.repository = repository;
         this.properties = properties;
         this.backoff = properties.backoff();
+        this.addresses = properties.addresses();
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -93,6 +96,11 @@ class WebhookDispatcher extends PeriodicWork {
 
     private CompletableFuture<WebhookRepository.Attempt> send(WebhookRepository.DueDelivery delivery) {
         Instant at = clock.instant();
+        Optional<String> refused = addresses.refusal(delivery.url());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new WebhookRepository.Attempt(at, 0, null,
+                    "Not sent: " + refused.get()));
+        }
         long started = System.nanoTime();
         HttpRequest request;
         try {

@@ -1,6 +1,7 @@
 package io.relais.query.webhook;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,12 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param brokerTimeout     how long creating a subscription waits for Kafka to tell where the subscription starts (the
  *                          end offsets of its topics) before it is refused with 503
  *                          ({@code RELAIS_WEBHOOKS_BROKER_TIMEOUT})
+ * @param allowedPrivateAddresses internal IP addresses a subscription may nevertheless be sent to (a self-hosted
+ *                          automation tool); every other loopback, private, link-local or reserved address is refused
+ *                          ({@code RELAIS_WEBHOOKS_ALLOWED_PRIVATE_ADDRESSES}, comma-separated; {@link WebhookAddresses})
  */
 @ConfigurationProperties("relais.webhooks")
 public record WebhookProperties(Boolean enabled, Duration pollInterval, Integer batchSize, Duration timeout,
                                 Integer maxAttempts, Duration backoffInitial, Double backoffMultiplier,
                                 Duration backoffMax, Duration retention, Duration purgeInterval,
-                                Duration brokerTimeout) {
+                                Duration brokerTimeout, List<String> allowedPrivateAddresses) {
 
     public WebhookProperties {
         enabled = enabled == null || enabled;
@@ -40,6 +44,13 @@ public record WebhookProperties(Boolean enabled, Duration pollInterval, Integer 
         retention = positive(retention, Duration.ofDays(30));
         purgeInterval = positive(purgeInterval, Duration.ofHours(1));
         brokerTimeout = positive(brokerTimeout, Duration.ofSeconds(5));
+        allowedPrivateAddresses = allowedPrivateAddresses == null ? List.of()
+                : allowedPrivateAddresses.stream().filter(address -> !address.isBlank()).toList();
+    }
+
+    /** Where these settings let webhooks be sent. */
+    WebhookAddresses addresses() {
+        return new WebhookAddresses(allowedPrivateAddresses);
     }
 
     /** The back-off these settings describe. */

@@ -34,10 +34,11 @@ class WebhookBackoffTest {
     @Test
     void shouldDefaultEverySetting_whenNoneIsGiven() {
         WebhookProperties defaults = new WebhookProperties(null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
 
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.maxAttempts()).isEqualTo(8);
+        assertThat(defaults.allowedPrivateAddresses()).isEmpty();
         assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.backoff()).isEqualTo(new WebhookBackoff(Duration.ofSeconds(30), 4.0, Duration.ofHours(6)));
         assertThat(defaults.retention()).isEqualTo(Duration.ofDays(30));

@@ -367,6 +367,12 @@ class WebhookDeliveryIT {
     void shouldRefuseBadSubscriptions_withProblems_andNonAdmins_with403_writingNothing() {
         assertProblem(create(Map.of("name", "x", "url", "ftp://files.example.test/in",
                 "eventTypes", List.of("relais.task.*"))), HttpStatus.BAD_REQUEST, "'url' must be an absolute http");
+        assertProblem(create(Map.of("name", "x", "url", "http://169.254.169.254/latest/meta-data/",
+                "eventTypes", List.of("relais.task.*"))), HttpStatus.BAD_REQUEST, "169.254.169.254, an internal address");
+        assertProblem(create(Map.of("name", "x", "url", "http://10.20.30.40:8080/hook",
+                "eventTypes", List.of("relais.task.*"))), HttpStatus.BAD_REQUEST, "RELAIS_WEBHOOKS_ALLOWED_PRIVATE_ADDRESSES");
+        assertProblem(create(Map.of("name", "x", "url", "http://[::1]:" + receiver.port() + "/hook",
+                "eventTypes", List.of("relais.task.*"))), HttpStatus.BAD_REQUEST, "an internal address");
         assertProblem(create(Map.of("name", "x", "url", "hooks.zapier.com/catch",
                 "eventTypes", List.of("relais.task.*"))), HttpStatus.BAD_REQUEST, "no scheme");
         assertProblem(create(Map.of("name", "x", "url", "https://hooks zapier", "eventTypes",
@@ -501,7 +507,9 @@ class WebhookDeliveryIT {
                 "relais.webhooks.max-attempts=" + MAX_ATTEMPTS,
                 "relais.webhooks.backoff-initial=200ms",
                 "relais.webhooks.backoff-multiplier=2",
-                "relais.webhooks.backoff-max=1s");
+                "relais.webhooks.backoff-max=1s",
+                // WireMock, the receiver, listens on the loopback: allowed as a self-hosted receiver would be
+                "relais.webhooks.allowed-private-addresses=127.0.0.1");
         int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
     }

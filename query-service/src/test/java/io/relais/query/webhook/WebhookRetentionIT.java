@@ -148,7 +148,8 @@ class WebhookRetentionIT {
     }
 
     private static WebhookProperties properties(Duration purgeInterval) {
-        return new WebhookProperties(true, null, null, null, null, null, null, null, RETENTION, purgeInterval, null);
+        return new WebhookProperties(true, null, null, null, null, null, null, null, RETENTION, purgeInterval, null,
+                null);
     }
 
     private static UUID subscribe() {
