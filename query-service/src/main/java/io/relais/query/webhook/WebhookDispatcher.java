@@ -94,7 +94,8 @@ class WebhookDispatcher extends PeriodicWork {
         return due.size();
     }
 
-    private CompletableFuture<WebhookRepository.Attempt> send(WebhookRepository.DueDelivery delivery) {
+    /** One attempt, never throwing: what it gave is the future's value. */
+    CompletableFuture<WebhookRepository.Attempt> send(WebhookRepository.DueDelivery delivery) {
         Instant at = clock.instant();
         Optional<String> refused = addresses.refusal(delivery.url());
         if (refused.isPresent()) {
