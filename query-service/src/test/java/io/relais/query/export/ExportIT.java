@@ -33,6 +33,7 @@ import io.relais.contract.task.TaskStarted;
 import io.relais.query.ChainedEvents;
 import io.relais.query.ContractEvents;
 import io.relais.query.IntegrationTestSupport;
+import io.relais.query.personal.TestKeyStore;
 import io.relais.query.projection.ContractJson;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -71,7 +72,6 @@ import org.springframework.http.ResponseEntity;
  */
 class ExportIT extends IntegrationTestSupport {
 
-    private static final String DEV_MASTER_KEY = "cmVsYWlzLWRldi1tYXN0ZXIta2V5LW5vdC1zZWNyZXQ=";
     private static final Instant T0 = Instant.parse("2026-03-09T08:30:00Z");
     /** Every character CSV must quote, and some it need not. */
     private static final String TRICKY_TITLE = "Relance, client \"Durand\"\nfacture n° 12 – 450,00 €";
@@ -324,8 +324,8 @@ class ExportIT extends IntegrationTestSupport {
     void shouldShowPersonalTextOpened_andThePlaceholderForAnErasedSubject() throws Exception {
         UUID kept = UUID.randomUUID();
         UUID erased = UUID.randomUUID();
-        byte[] keptKey = storeKey(DataSubjects.ofTask(kept.toString()));
-        byte[] erasedKey = storeKey(DataSubjects.ofTask(erased.toString()));
+        byte[] keptKey = TestKeyStore.storeKey(jdbc, DataSubjects.ofTask(kept.toString()));
+        byte[] erasedKey = TestKeyStore.storeKey(jdbc, DataSubjects.ofTask(erased.toString()));
         publishSealedTask(kept, keptKey, "Relance client Martin");
         publishSealedTask(erased, erasedKey, "Relance client Bernard");
         awaitRows("SELECT count(*) FROM task_projection WHERE task_id = ?", kept, 1);
@@ -498,20 +498,6 @@ class ExportIT extends IntegrationTestSupport {
                         title), null, "CRM_UPDATE", TaskPriority.NORMAL, null, 0, "claire", Confidentiality.INTERNAL,
                         "BUSINESS_HOURS(24)", CalendarSpec.FRANCE_DEFAULT, T0.plusSeconds(86_400), T0),
                 new ContractEvents.By("claire", "REQUESTER", "acme"), T0);
-    }
-
-    /** The key store as command-service writes it (here in the test database, as the other personal-data tests do). */
-    private byte[] storeKey(String subject) {
-        jdbc.sql("""
-                CREATE TABLE IF NOT EXISTS personal_data_key (
-                    subject_id VARCHAR(80) NOT NULL PRIMARY KEY, wrapped_key BYTEA, created_at TIMESTAMPTZ NOT NULL,
-                    closed_at TIMESTAMPTZ, erased_at TIMESTAMPTZ)""").update();
-        byte[] key = PersonalDataEnvelope.newKey();
-        byte[] wrapped = PersonalDataEnvelope.encrypt(Base64.getDecoder().decode(DEV_MASTER_KEY), key,
-                ("relais:key:v1|" + subject).getBytes(StandardCharsets.UTF_8));
-        jdbc.sql("INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, now())")
-                .params(subject, wrapped).update();
-        return key;
     }
 
     private UUID fakeJob(String status, String file) {

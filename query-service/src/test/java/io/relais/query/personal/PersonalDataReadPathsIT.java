@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class PersonalDataReadPathsIT extends IntegrationTestSupport {
 
-    private static final String DEV_MASTER_KEY = "cmVsYWlzLWRldi1tYXN0ZXIta2V5LW5vdC1zZWNyZXQ=";
     private static final Instant T0 = Instant.parse("2026-03-13T16:00:00Z");
     private final ObjectMapper json = new ObjectMapper();
 
@@ -42,7 +41,7 @@ class PersonalDataReadPathsIT extends IntegrationTestSupport {
     void shouldShowPlainTextBefore_andThePlaceholderAfterErasure_onEveryReadPath_alsoAfterARebuild() throws Exception {
         UUID id = UUID.randomUUID();
         String subject = DataSubjects.ofTask(id.toString());
-        byte[] key = storeKey(subject);
+        byte[] key = TestKeyStore.storeKey(jdbc, subject);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(ChainedEvents.next(id.toString(), 0, new TaskRequested(id.toString(),
                 PersonalDataEnvelope.seal(key, subject, "title", "Relance client Dupont"),
@@ -95,19 +94,6 @@ class PersonalDataReadPathsIT extends IntegrationTestSupport {
         JsonNode rebuilt = awaitTask(id, 1);
         assertThat(rebuilt.get("title").asText()).isEqualTo("[effacé]");
         assertThat(rebuilt.at("/timeline/1/details/reason").asText()).isEqualTo("[effacé]");
-    }
-
-    private byte[] storeKey(String subject) {
-        jdbc.sql("""
-                CREATE TABLE IF NOT EXISTS personal_data_key (
-                    subject_id VARCHAR(80) NOT NULL PRIMARY KEY, wrapped_key BYTEA, created_at TIMESTAMPTZ NOT NULL,
-                    closed_at TIMESTAMPTZ, erased_at TIMESTAMPTZ)""").update();
-        byte[] key = PersonalDataEnvelope.newKey();
-        byte[] wrapped = PersonalDataEnvelope.encrypt(Base64.getDecoder().decode(DEV_MASTER_KEY), key,
-                ("relais:key:v1|" + subject).getBytes(StandardCharsets.UTF_8));
-        jdbc.sql("INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, now())")
-                .params(subject, wrapped).update();
-        return key;
     }
 
     private JsonNode awaitTask(UUID id, long version) {
