@@ -1,14 +1,18 @@
 package io.relais.command.api;
 
+import static io.relais.testsupport.OpenApiAssertions.PROBLEM_JSON;
+import static io.relais.testsupport.OpenApiAssertions.assertProblemResponse;
+import static io.relais.testsupport.OpenApiAssertions.assertSameProblem;
+import static io.relais.testsupport.OpenApiAssertions.escape;
+import static io.relais.testsupport.OpenApiAssertions.exampleOf;
+import static io.relais.testsupport.OpenApiAssertions.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.testsupport.TestDatabase;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ApiDocumentationIT {
 
     private static final TestDatabase DATABASE = TestDatabase.create("command_api_docs");
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -219,49 +222,9 @@ class ApiDocumentationIT {
         return response.getBody();
     }
 
-    private static List<JsonNode> operations(JsonNode doc) {
-        List<JsonNode> operations = new ArrayList<>();
-        doc.path("paths").forEach(item -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                if (Set.of("get", "post", "put", "patch", "delete").contains(entry.getKey())) {
-                    operations.add(entry.getValue());
-                }
-            }
-        });
-        assertThat(operations).isNotEmpty();
-        return operations;
-    }
-
-    private static void assertProblemResponse(JsonNode operation, String status) {
-        JsonNode content = operation.at("/responses/" + status + "/content/" + escape(PROBLEM_JSON));
-        assertThat(content.isObject()).as(operation.path("operationId").asText() + " documents " + status).isTrue();
-        assertThat(content.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
-        assertThat(content.has("example") || content.has("examples")).isTrue();
-    }
-
-    private static JsonNode exampleOf(JsonNode operation, String status) {
-        JsonNode example = operation.at("/responses/" + status + "/content/" + escape(PROBLEM_JSON) + "/example");
-        assertThat(example.isObject()).as(status + " example").isTrue();
-        assertThat(example.path("status").asInt()).isEqualTo(Integer.parseInt(status));
-        return example;
-    }
-
-    private static void assertSameProblem(ResponseEntity<JsonNode> response, HttpStatus status, JsonNode documented) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        for (String member : List.of("type", "title", "status", "instance")) {
-            assertThat(response.getBody().get(member)).as(member).isEqualTo(documented.get(member));
-        }
-    }
-
     private static JsonNode resolve(JsonNode doc, JsonNode schema) {
         String ref = schema.path("$ref").asText();
         return ref.isEmpty() ? schema : doc.at(ref.substring(1));
-    }
-
-    private static String escape(String pointerSegment) {
-        return pointerSegment.replace("~", "~0").replace("/", "~1");
     }
 
     private static HttpEntity<String> body(String json) {

@@ -1,14 +1,17 @@
 package io.relais.query.api;
 
+import static io.relais.testsupport.OpenApiAssertions.PROBLEM_JSON;
+import static io.relais.testsupport.OpenApiAssertions.assertProblemResponse;
+import static io.relais.testsupport.OpenApiAssertions.assertSameProblem;
+import static io.relais.testsupport.OpenApiAssertions.escape;
+import static io.relais.testsupport.OpenApiAssertions.exampleOf;
+import static io.relais.testsupport.OpenApiAssertions.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.query.IntegrationTestSupport;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -22,7 +25,6 @@ import org.springframework.http.ResponseEntity;
  */
 class ApiDocumentationIT extends IntegrationTestSupport {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     @Test
     void shouldServeTheOpenApiDocument_toAnonymousCallers() {
@@ -148,20 +150,6 @@ class ApiDocumentationIT extends IntegrationTestSupport {
         return response.getBody();
     }
 
-    private static List<JsonNode> operations(JsonNode doc) {
-        List<JsonNode> operations = new ArrayList<>();
-        doc.path("paths").forEach(item -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                if (Set.of("get", "post", "put", "patch", "delete").contains(entry.getKey())) {
-                    operations.add(entry.getValue());
-                }
-            }
-        });
-        assertThat(operations).isNotEmpty();
-        return operations;
-    }
-
     private static List<JsonNode> reads(JsonNode doc) {
         List<JsonNode> reads = new ArrayList<>();
         doc.path("paths").forEach(item -> {
@@ -170,31 +158,5 @@ class ApiDocumentationIT extends IntegrationTestSupport {
             }
         });
         return reads;
-    }
-
-    private static void assertProblemResponse(JsonNode operation, String status) {
-        JsonNode content = operation.at("/responses/" + status + "/content/" + escape(PROBLEM_JSON));
-        assertThat(content.isObject()).as(operation.path("operationId").asText() + " documents " + status).isTrue();
-        assertThat(content.at("/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
-        assertThat(content.has("example") || content.has("examples")).isTrue();
-    }
-
-    private static JsonNode exampleOf(JsonNode operation, String status) {
-        JsonNode example = operation.at("/responses/" + status + "/content/" + escape(PROBLEM_JSON) + "/example");
-        assertThat(example.isObject()).as(status + " example").isTrue();
-        assertThat(example.path("status").asInt()).isEqualTo(Integer.parseInt(status));
-        return example;
-    }
-
-    private static void assertSameProblem(ResponseEntity<JsonNode> response, HttpStatus status, JsonNode documented) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        for (String member : List.of("type", "title", "status", "instance")) {
-            assertThat(response.getBody().get(member)).as(member).isEqualTo(documented.get(member));
-        }
-    }
-
-    private static String escape(String pointerSegment) {
-        return pointerSegment.replace("~", "~0").replace("/", "~1");
     }
 }
