@@ -29,7 +29,7 @@ class OpenApiConfiguration {
     private static final String DESCRIPTION = """
             The write side of Relais: every accepted command is an immutable event in the PostgreSQL event store, \
             relayed to Kafka as a CloudEvent. Requests, hand-offs and results of back-office tasks, procedures \
-            (SOPs), provider engagements, access grants and personal-data erasure.
+            (SOPs), provider engagements, access grants, personal-data erasure, and the import of a Notion export.
 
             A command answers once its event is committed; the state is read on the **query service** (the \
             `Location` of a created item points there). Creating requests accept an `Idempotency-Key` header: a \

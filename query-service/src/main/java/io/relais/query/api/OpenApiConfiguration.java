@@ -24,8 +24,9 @@ class OpenApiConfiguration {
     private static final String DESCRIPTION = """
             The read side of Relais: PostgreSQL projections of the Kafka topics, for dashboards, auditors and \
             exports. Tasks and their timelines, live KPIs and SLA alerts, procedures (SOPs), engagements, the access \
-            registry (current, history, as of an instant, review), the audit trail with its verification, and the \
-            outbound webhooks (subscriptions, deliveries, attempts, dead letters).
+            registry (current, history, as of an instant, review), the audit trail with its verification, the board \
+            as a CSV Notion imports, the weekly reviews (HTML, PDF) and the outbound webhooks (subscriptions, \
+            deliveries, attempts, dead letters).
 
             Projections trail the command service by a moment: an item created just now may answer 404 for a short \
             while. What each role may read, and which items (own requests, their provider's tasks), is decided per \
